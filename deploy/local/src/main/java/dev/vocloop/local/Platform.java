@@ -1,0 +1,163 @@
+package dev.vocloop.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform on one machine: the stores (embedded unless configured), then the four
+ * services as separate processes wired to them and to each other. Closing it stops everything it
+ * started, services first.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final LocalConfig config;
+    private final String adminKey;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private Platform(LocalConfig config, String adminKey) {
+        this.config = config;
+        this.adminKey = adminKey;
+    }
+
+    /** Starts everything and returns once every service is ready. */
+    public static Platform start(LocalConfig config) throws IOException, InterruptedException {
+        Files.createDirectories(config.home().resolve("logs"));
+        Ports.requireFree(portsToClaim(config));
+        Platform platform = new Platform(config, AdminKey.resolve(config.adminKey(), config.home()));
+        try {
+            platform.startAll();
+            return platform;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private static Map<Integer, String> portsToClaim(LocalConfig config) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(config.gatewayPort(), "gateway, VOCLOOP_GATEWAY_PORT");
+        ports.put(config.feedbackPort(), "feedback-service, VOCLOOP_FEEDBACK_PORT");
+        ports.put(config.ticketPort(), "ticket-service, VOCLOOP_TICKET_PORT");
+        ports.put(config.surveyPort(), "survey-service, VOCLOOP_SURVEY_PORT");
+        if (config.pgUrl() == null) {
+            ports.put(config.pgPort(), "embedded PostgreSQL, VOCLOOP_PG_PORT");
+        }
+        if (config.mongoUri() == null) {
+            ports.put(config.mongoPort(), "embedded MongoDB-wire server, VOCLOOP_MONGODB_PORT");
+        }
+        if (config.smtpHost() == null) {
+            ports.put(config.smtpPort(), "embedded SMTP server, VOCLOOP_SMTP_PORT");
+        }
+        if (ports.size() < 4 + (config.pgUrl() == null ? 1 : 0) + (config.mongoUri() == null ? 1 : 0)
+                + (config.smtpHost() == null ? 1 : 0)) {
+            throw new LaunchException("two parts of the platform are set to the same port: " + ports);
+        }
+        return ports;
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        EmbeddedPostgresStore pg = track(EmbeddedPostgresStore.start(config));
+        EmbeddedMongoStore mongo = track(EmbeddedMongoStore.start(config));
+        EmbeddedSmtpStore smtp = track(EmbeddedSmtpStore.start(config));
+
+        Map<String, String> urls = Map.of(
+                "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + config.feedbackPort(),
+                "TICKET_SERVICE_URL", "http://127.0.0.1:" + config.ticketPort(),
+                "SURVEY_SERVICE_URL", "http://127.0.0.1:" + config.surveyPort(),
+                "PUBLIC_BASE_URL", config.gatewayUrl());
+
+        Map<String, String> feedback = new HashMap<>(urls);
+        feedback.put("MONGODB_URI", mongo.uri());
+        feedback.put("MONGODB_DATABASE", "vocloop_feedback");
+
+        Map<String, String> ticket = withDatabase(urls, pg, "vocloop_ticket");
+
+        Map<String, String> survey = withDatabase(urls, pg, "vocloop_survey");
+        survey.put("SMTP_HOST", smtp.host());
+        survey.put("SMTP_PORT", String.valueOf(smtp.port()));
+
+        Map<String, String> gateway = withDatabase(urls, pg, "vocloop_gateway");
+        gateway.put("VOCLOOP_ADMIN_KEY", adminKey);
+
+        // Start all four at once: on two cores the JVMs overlap their start-up well enough.
+        services.add(track(ServiceProcess.start(config, "feedback-service", config.feedbackPort(), feedback)));
+        services.add(track(ServiceProcess.start(config, "ticket-service", config.ticketPort(), ticket)));
+        services.add(track(ServiceProcess.start(config, "survey-service", config.surveyPort(), survey)));
+        services.add(track(ServiceProcess.start(config, "gateway", config.gatewayPort(), gateway)));
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (ServiceProcess service : services) {
+            service.awaitReady(deadline);
+        }
+    }
+
+    private Map<String, String> withDatabase(Map<String, String> base, EmbeddedPostgresStore pg, String database) {
+        Map<String, String> env = new HashMap<>(base);
+        env.put("DB_URL", pg.urlOf(database));
+        env.put("DB_USER", pg.user());
+        env.put("DB_PASSWORD", pg.password());
+        return env;
+    }
+
+    private <T extends AutoCloseable> T track(T part) {
+        started.add(part);
+        return part;
+    }
+
+    public LocalConfig config() {
+        return config;
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    /** Process ids of the running services, for whoever must check that nothing is left behind. */
+    public List<Long> servicePids() {
+        return services.stream().map(ServiceProcess::pid).toList();
+    }
+
+    /** What a user needs to start using the platform. */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append("VoC Loop is ready.\n\n");
+        s.append("  Gateway (public API, console) ").append(config.gatewayUrl()).append('\n');
+        s.append("  API description                ").append(config.gatewayUrl()).append("/q/openapi\n");
+        for (ServiceProcess service : services) {
+            if (!service.name().equals("gateway")) {
+                s.append(String.format("  %-30s http://localhost:%d/q/openapi%n", service.name() + " OpenAPI", service.port()));
+            }
+        }
+        s.append("  Data, logs                     ").append(config.home()).append('\n');
+        if (config.smtpHost() == null) {
+            s.append("  E-mails sent to customers      ").append(config.home().resolve("mail")).append('\n');
+        }
+        s.append("\n  Admin API key: ").append(adminKey).append('\n');
+        s.append("  Try: curl -H 'Authorization: Bearer ").append(adminKey).append("' ")
+                .append(config.gatewayUrl()).append("/api/v1/tickets\n\n");
+        s.append("Press Ctrl-C to stop everything.");
+        return s.toString();
+    }
+
+    @Override
+    public void close() {
+        // Services first, so none of them sees its store vanish while it still works.
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}
