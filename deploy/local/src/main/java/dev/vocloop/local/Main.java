@@ -14,6 +14,7 @@ public final class Main {
             System.err.println("usage: vocloop up");
             System.exit(2);
         }
+        long startedAt = System.nanoTime();
         Path repoRoot = Path.of(System.getProperty("vocloop.repo", ".")).toAbsolutePath().normalize();
         Platform platform;
         try {
@@ -32,6 +33,7 @@ public final class Main {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "vocloop-stop"));
+        System.out.printf("VoC Loop is ready (started in %.1f s).%n", (System.nanoTime() - startedAt) / 1e9);
         System.out.println(platform.summary());
         System.out.flush();
         stopped.await();

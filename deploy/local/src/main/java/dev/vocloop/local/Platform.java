@@ -129,7 +129,7 @@ public final class Platform implements AutoCloseable {
     /** What a user needs to start using the platform. */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append("VoC Loop is ready.\n\n");
+        s.append('\n');
         s.append("  Gateway (public API, console) ").append(config.gatewayUrl()).append('\n');
         s.append("  API description                ").append(config.gatewayUrl()).append("/q/openapi\n");
         for (ServiceProcess service : services) {

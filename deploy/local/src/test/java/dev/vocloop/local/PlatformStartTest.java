@@ -1,0 +1,77 @@
+package dev.vocloop.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformStartTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void portInUseIsNamedInOneSentenceAndNothingStarts() throws Exception {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress(0));
+            int port = busy.getLocalPort();
+            LocalConfig config = LocalConfig.fromEnvironment(
+                    Map.of("VOCLOOP_HOME", home.toString(), "VOCLOOP_GATEWAY_PORT", String.valueOf(port)), home);
+
+            LaunchException e = assertThrows(LaunchException.class, () -> Platform.start(config));
+
+            assertTrue(e.getMessage().startsWith("port " + port + " (gateway, VOCLOOP_GATEWAY_PORT) is already in use"),
+                    e.getMessage());
+            assertFalse(Files.exists(home.resolve("postgres")), "no store was started");
+        }
+    }
+
+    @Test
+    void samePortForTwoPartsIsRefused() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of("VOCLOOP_HOME", home.toString(),
+                "VOCLOOP_FEEDBACK_PORT", "39111", "VOCLOOP_TICKET_PORT", "39111"), home);
+
+        LaunchException e = assertThrows(LaunchException.class, () -> Platform.start(config));
+
+        assertTrue(e.getMessage().contains("same port"), e.getMessage());
+    }
+
+    @Test
+    void invalidPortVariableIsExplained() {
+        LaunchException e = assertThrows(LaunchException.class,
+                () -> LocalConfig.fromEnvironment(Map.of("VOCLOOP_SURVEY_PORT", "80a"), home));
+
+        assertEquals("VOCLOOP_SURVEY_PORT must be a port number from 1 to 65535, not '80a'", e.getMessage());
+    }
+
+    @Test
+    void externalStoresReplaceEmbeddedOnes() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of(
+                "VOCLOOP_PG_URL", "jdbc:postgresql://db:5432/postgres",
+                "VOCLOOP_MONGODB_URI", "mongodb://mongo:27017",
+                "VOCLOOP_SMTP_HOST", "smtp.example.com"), home);
+
+        assertEquals("jdbc:postgresql://db:5432/postgres", config.pgUrl());
+        assertEquals("mongodb://mongo:27017", config.mongoUri());
+        assertEquals(25, config.smtpPort(), "an external SMTP server defaults to port 25");
+        assertEquals(home.resolve(".vocloop").toAbsolutePath(), config.home());
+    }
+
+    @Test
+    void adminKeyIsGeneratedOnceAndKept() {
+        String first = AdminKey.resolve(null, home);
+        String second = AdminKey.resolve(null, home);
+
+        assertEquals(first, second);
+        assertTrue(first.length() >= 40, "at least 256 random bits");
+        assertEquals("given", AdminKey.resolve("given", home));
+    }
+}
