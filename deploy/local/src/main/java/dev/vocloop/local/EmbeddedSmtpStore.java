@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmbeddedSmtpStore implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    private GreenMail greenMail;
+    private EmlWriter eml;
     private final ScheduledExecutorService writer;
     private final String host;
     private final int port;
@@ -45,9 +46,30 @@ final class EmbeddedSmtpStore implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        EmlWriter eml = new EmlWriter(mail, mailDir);
-        writer.scheduleWithFixedDelay(eml::writeNew, 200, 200, TimeUnit.MILLISECONDS);
-        return new EmbeddedSmtpStore(mail, writer, "127.0.0.1", config.smtpPort());
+        EmbeddedSmtpStore store = new EmbeddedSmtpStore(mail, writer, "127.0.0.1", config.smtpPort());
+        store.eml = new EmlWriter(mail, mailDir);
+        writer.scheduleWithFixedDelay(store::writeNewMail, 200, 200, TimeUnit.MILLISECONDS);
+        return store;
+    }
+
+    private synchronized void writeNewMail() {
+        if (eml != null) {
+            eml.writeNew();
+        }
+    }
+
+    /** Stops accepting mail, as an outage would; what arrived so far is written first. */
+    synchronized void stopServer() {
+        eml.writeNew();
+        greenMail.stop();
+    }
+
+    /** Accepts mail again on the same port. */
+    synchronized void startServer() {
+        GreenMail mail = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        greenMail = mail;
+        eml = eml.forServer(mail);
     }
 
     String host() {
@@ -59,7 +81,7 @@ final class EmbeddedSmtpStore implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (writer != null) {
             writer.shutdown();
         }
@@ -79,6 +101,14 @@ final class EmbeddedSmtpStore implements AutoCloseable {
         EmlWriter(GreenMail mail, Path dir) {
             this.mail = mail;
             this.dir = dir;
+        }
+
+        /** The same numbering and memory of what was written, for a restarted server. */
+        EmlWriter forServer(GreenMail restarted) {
+            EmlWriter next = new EmlWriter(restarted, dir);
+            next.written.addAll(written);
+            next.count = count;
+            return next;
         }
 
         void writeNew() {

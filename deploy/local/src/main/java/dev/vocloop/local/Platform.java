@@ -23,6 +23,8 @@ public final class Platform implements AutoCloseable {
     private final String adminKey;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private EmbeddedSmtpStore smtp;
 
     private Platform(LocalConfig config, String adminKey) {
         this.config = config;
@@ -68,7 +70,7 @@ public final class Platform implements AutoCloseable {
     private void startAll() throws IOException, InterruptedException {
         EmbeddedPostgresStore pg = track(EmbeddedPostgresStore.start(config));
         EmbeddedMongoStore mongo = track(EmbeddedMongoStore.start(config));
-        EmbeddedSmtpStore smtp = track(EmbeddedSmtpStore.start(config));
+        smtp = track(EmbeddedSmtpStore.start(config));
 
         Map<String, String> urls = Map.of(
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + config.feedbackPort(),
@@ -89,6 +91,10 @@ public final class Platform implements AutoCloseable {
         Map<String, String> gateway = withDatabase(urls, pg, "vocloop_gateway");
         gateway.put("VOCLOOP_ADMIN_KEY", adminKey);
 
+        environments.put("feedback-service", feedback);
+        environments.put("ticket-service", ticket);
+        environments.put("survey-service", survey);
+        environments.put("gateway", gateway);
         // Start all four at once: on two cores the JVMs overlap their start-up well enough.
         services.add(track(ServiceProcess.start(config, "feedback-service", config.feedbackPort(), feedback)));
         services.add(track(ServiceProcess.start(config, "ticket-service", config.ticketPort(), ticket)));
@@ -124,6 +130,62 @@ public final class Platform implements AutoCloseable {
     /** Process ids of the running services, for whoever must check that nothing is left behind. */
     public List<Long> servicePids() {
         return services.stream().map(ServiceProcess::pid).toList();
+    }
+
+    /**
+     * Kills a running service or replica at once (SIGKILL), as a crash would. For fault tests.
+     *
+     * @param name a module name, or the name given to {@link #startReplica}
+     */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts a service again after {@link #kill}, with the same port and environment, and waits until it is ready. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess old = service(name);
+        old.close();
+        String module = name.replaceFirst("#\\d+$", "");
+        Map<String, String> env = environments.get(name);
+        ServiceProcess fresh = ServiceProcess.start(config, module, name, old.port(), env);
+        replace(old, fresh);
+        fresh.awaitReady(Instant.now().plus(READY_TIMEOUT));
+    }
+
+    /**
+     * Starts another replica of a service against the same stores, named {@code module#n}, with
+     * some environment variables changed (e.g. which replica of another service it calls).
+     */
+    public String startReplica(String module, int port, Map<String, String> overrides)
+            throws IOException, InterruptedException {
+        String name = module + "#" + (services.stream().filter(s -> s.name().startsWith(module)).count() + 1);
+        Map<String, String> env = new HashMap<>(environments.get(module));
+        env.putAll(overrides);
+        environments.put(name, env);
+        ServiceProcess replica = track(ServiceProcess.start(config, module, name, port, env));
+        services.add(replica);
+        replica.awaitReady(Instant.now().plus(READY_TIMEOUT));
+        return name;
+    }
+
+    /** Stops the embedded SMTP server, as an outage would. For fault tests. */
+    public void stopSmtp() {
+        smtp.stopServer();
+    }
+
+    /** Starts the embedded SMTP server again on the same port. */
+    public void startSmtp() {
+        smtp.startServer();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service named " + name));
+    }
+
+    private void replace(ServiceProcess old, ServiceProcess fresh) {
+        services.set(services.indexOf(old), fresh);
+        started.set(started.indexOf(old), fresh);
     }
 
     /** What a user needs to start using the platform. */

@@ -36,9 +36,15 @@ final class ServiceProcess implements AutoCloseable {
      * output goes to {@code logs/<name>.log} under the platform's home.
      */
     static ServiceProcess start(LocalConfig config, String name, int port, Map<String, String> env) throws IOException {
-        Path jar = config.repoRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(config, name, name, port, env);
+    }
+
+    /** Starts a service under another name, e.g. a second replica of the same module. */
+    static ServiceProcess start(LocalConfig config, String module, String name, int port, Map<String, String> env)
+            throws IOException {
+        Path jar = config.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new LaunchException(name + " is not built (" + jar + " is missing): run ./vocloop up, which builds it");
+            throw new LaunchException(module + " is not built (" + jar + " is missing): run ./vocloop up, which builds it");
         }
         Path log = config.home().resolve("logs").resolve(name + ".log");
         List<String> command = new ArrayList<>();
@@ -86,6 +92,12 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new LaunchException(name + " was not ready in time; see " + log);
+    }
+
+    /** Ends the process at once (SIGKILL), as a crash would: no shutdown hooks, no clean-up. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** Asks the service to stop (SIGTERM), and kills it if it has not stopped within 15 seconds. */
