@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(MongoResource.class)
+@QuarkusTestResource(dev.vocloop.feedback.delivery.TicketServiceStub.class)
 class PlatformConventionsTest {
 
     @Test

@@ -1,0 +1,131 @@
+package dev.vocloop.feedback.classification;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The project's own cold-start lexicon ({@code classifier/lexicon.txt}): weighted terms per label,
+ * matched longest-first without relying on whitespace, with negation flipping sentiment. It gives
+ * usable labels before any training and extra evidence after it.
+ */
+final class Lexicon {
+
+    /** A match of one term: its kind (intent, topic, sentiment), label and signed weight. */
+    record Hit(String kind, String label, double weight, String term) {
+    }
+
+    private record Term(String text, String kind, String label, double weight, boolean word, boolean prefix) {
+    }
+
+    private static final int ZH_NEGATION_REACH = 3;
+    private static final int EN_NEGATION_REACH = 14;
+
+    private final Map<Character, List<Term>> byFirstChar = new HashMap<>();
+
+    private Lexicon() {
+    }
+
+    static Lexicon load(String resource) {
+        Lexicon lexicon = new Lexicon();
+        try (InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing lexicon resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lexicon.parse(line.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lexicon.byFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Term t) -> t.text().length()).reversed()));
+        return lexicon;
+    }
+
+    private void parse(String line) {
+        if (line.isEmpty() || line.startsWith("#")) {
+            return;
+        }
+        int colon = line.indexOf(':');
+        String[] head = line.substring(0, colon).trim().split("\\s+");
+        String kind = head[0];
+        String label = head.length > 1 ? head[1] : "";
+        double weight = head.length > 2 ? Double.parseDouble(head[2]) : 1.0;
+        for (String raw : line.substring(colon + 1).split("\\|")) {
+            String term = raw.trim().toLowerCase(Locale.ROOT);
+            if (term.isEmpty()) {
+                continue;
+            }
+            boolean prefix = term.endsWith("*");
+            if (prefix) {
+                term = term.substring(0, term.length() - 1);
+            }
+            boolean word = term.chars().allMatch(c -> c < 0x250);
+            byFirstChar.computeIfAbsent(term.charAt(0), k -> new ArrayList<>())
+                    .add(new Term(term, kind, label, weight, word, prefix));
+        }
+    }
+
+    /**
+     * All hits in the text; a term may appear under several kinds (e.g. "crash" is BUG intent,
+     * PERFORMANCE topic and negative sentiment), so every kind keeps its own longest match.
+     */
+    List<Hit> scan(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Hit> hits = new ArrayList<>();
+        Map<String, Integer> coveredUntil = new HashMap<>(4);
+        int negatedUntil = -1;
+        for (int i = 0; i < lower.length(); i++) {
+            List<Term> candidates = byFirstChar.get(lower.charAt(i));
+            if (candidates == null) {
+                continue;
+            }
+            if (i > 0 && isWordChar(lower.charAt(i)) && isWordChar(lower.charAt(i - 1))) {
+                // Inside an English word: only Chinese terms may start here.
+                candidates = candidates.stream().filter(t -> !t.word()).toList();
+            }
+            for (Term t : candidates) {
+                if (coveredUntil.getOrDefault(t.kind(), -1) > i || !lower.startsWith(t.text(), i)) {
+                    continue;
+                }
+                int end = i + t.text().length();
+                if (t.word() && !t.prefix() && end < lower.length() && isWordChar(lower.charAt(end))) {
+                    continue;
+                }
+                coveredUntil.put(t.kind(), end);
+                if (t.kind().equals("negator")) {
+                    negatedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
+                    continue;
+                }
+                double weight = t.weight();
+                String label = t.label();
+                if (t.kind().equals("sentiment") && i < negatedUntil) {
+                    // "not good", "不满意": a negated polar word points the other way, a little weaker.
+                    label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
+                    weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
+                }
+                hits.add(new Hit(t.kind(), label, weight, t.text()));
+            }
+            if (lower.charAt(i) == '.' || lower.charAt(i) == '!' || lower.charAt(i) == '?' || lower.charAt(i) == ','
+                    || lower.charAt(i) == '，' || lower.charAt(i) == '。' || lower.charAt(i) == '！') {
+                negatedUntil = -1;
+            }
+        }
+        return hits;
+    }
+
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
+    }
+}

@@ -1,0 +1,131 @@
+package dev.vocloop.feedback.items;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vocloop.feedback.delivery.TicketServiceStub;
+import dev.vocloop.testing.MongoResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(MongoResource.class)
+@QuarkusTestResource(TicketServiceStub.class)
+class FeedbackResourceTest {
+
+    @Test
+    void classifiesAndStoresChineseInAppFeedback() {
+        given().contentType(ContentType.JSON).body("""
+                {"channel":"IN_APP","text":"支付的时候app闪退了，钱扣了但订单没有","customer":{"id":"c-1001","email":"li.wei@example.com","locale":"zh-CN"}}""")
+                .post("/api/v1/feedback").then().statusCode(201)
+                .body("id", notNullValue())
+                .body("language", equalTo("zh"))
+                .body("intent", equalTo("BUG"))
+                .body("sentiment", equalTo("NEGATIVE"))
+                .body("priority.level", notNullValue())
+                .body("priority.reasons.code", hasItem("URGENT_PHRASE"))
+                .body("loopStatus", equalTo("PENDING"))
+                .body("customer.email", nullValue());
+    }
+
+    @Test
+    void sameChannelAndExternalIdAnswers200WithTheSameItem() {
+        String externalId = "rev-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("channel", "APP_REVIEW", "externalId", externalId, "rating", 1,
+                "text", "Keeps crashing after the latest update");
+        String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/feedback")
+                .then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/feedback")
+                .then().statusCode(200).body("id", equalTo(id));
+        // The same externalId on another channel is another item.
+        given().contentType(ContentType.JSON).body(Map.of("channel", "SOCIAL", "externalId", externalId, "text", "crashes"))
+                .post("/api/v1/feedback").then().statusCode(201).body("id", not(equalTo(id)));
+    }
+
+    @Test
+    void concurrentDuplicatesMakeOneItem() throws Exception {
+        String externalId = "mail-" + UUID.randomUUID();
+        String json = "{\"channel\":\"EMAIL\",\"externalId\":\"" + externalId + "\",\"text\":\"I was charged twice for my subscription\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                calls.add(() -> given().contentType(ContentType.JSON).body(json).post("/api/v1/feedback"));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                statuses.add(f.get().statusCode());
+                ids.add(f.get().path("id"));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "exactly one creation: " + statuses);
+            assertEquals(15, statuses.stream().filter(s -> s == 200).count(), "the rest see the stored item: " + statuses);
+            assertEquals(1, ids.stream().distinct().count(), "all answers name the same item");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void masksPersonalDataExceptForAgents() {
+        String id = given().contentType(ContentType.JSON).body(Map.of("channel", "IN_APP",
+                        "text", "Can't log in, call me on 13812345678 or mail li.wei@example.com",
+                        "customer", Map.of("id", "c-7", "email", "li.wei@example.com")))
+                .post("/api/v1/feedback").then().statusCode(201)
+                .body("text", equalTo("Can't log in, call me on [PHONE] or mail [EMAIL]"))
+                .body("originalText", nullValue())
+                .extract().path("id");
+        given().header("X-Vocloop-Role", "AGENT").get("/api/v1/feedback/" + id).then().statusCode(200)
+                .body("originalText", equalTo("Can't log in, call me on 13812345678 or mail li.wei@example.com"))
+                .body("customer.email", equalTo("li.wei@example.com"));
+        given().header("X-Vocloop-Role", "PRODUCT").get("/api/v1/feedback/" + id).then()
+                .body("originalText", nullValue()).body("customer.email", nullValue());
+        // The list never carries the original, whatever the role.
+        given().header("X-Vocloop-Role", "ADMIN").get("/api/v1/feedback?customerId=c-7").then().statusCode(200)
+                .body("items[0].id", equalTo(id)).body("items[0].originalText", nullValue());
+    }
+
+    @Test
+    void rejectsBadInputWithProblemJson() {
+        post("{\"channel\":\"IN_APP\",\"text\":\"   \"}", 400);
+        post("{\"channel\":\"IN_APP\"}", 400);
+        post("{\"channel\":\"FAX\",\"text\":\"hello\"}", 400);
+        post("{\"channel\":\"IN_APP\",\"text\":\"hello\",\"rating\":6}", 400);
+        post("{\"channel\":\"IN_APP\",\"text\":\"hello\"", 400);
+        post("{\"channel\":\"IN_APP\",\"text\":\"" + "a".repeat(10_001) + "\"}", 400);
+        post("{\"channel\":\"IN_APP\",\"text\":\"x\",\"customer\":{\"email\":\"not-an-email\"}}", 400);
+        given().contentType(ContentType.TEXT).body("hello").post("/api/v1/feedback").then().statusCode(415)
+                .contentType("application/problem+json");
+        given().get("/api/v1/feedback/does-not-exist").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/feedback?channel=FAX").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/feedback?from=yesterday").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/feedback?cursor=%%%").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void removesControlCharacters() {
+        given().contentType(ContentType.JSON).body(Map.of("channel", "IN_APP", "text", "bad\u0000 app\u0007 crash"))
+                .post("/api/v1/feedback").then().statusCode(201).body("text", equalTo("bad app crash"));
+    }
+
+    private static void post(String json, int status) {
+        given().contentType(ContentType.JSON).body(json).post("/api/v1/feedback").then().statusCode(status)
+                .contentType("application/problem+json").body("status", equalTo(status));
+    }
+}
