@@ -1,0 +1,86 @@
+package dev.vocloop.gateway.auth;
+
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The role × route matrix: which role may call which public route. Everything not granted here is
+ * refused (403), except for ADMIN, who may call every route. Finer rules stay with the services:
+ * ticket-service limits agents to their teams from {@code X-Vocloop-Teams} (another team's ticket is
+ * a 404 there), feedback-service masks texts for PRODUCT, survey-service scopes tokens to their
+ * invitation.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private static final Set<HttpMethod> ANY = Set.of();
+
+    /** Routes where a survey, follow-up or unsubscribe token is the credential: no key needed. */
+    private static final List<Rule> PUBLIC = List.of(
+            rule(Set.of(HttpMethod.POST), "/api/v1/survey-responses"),
+            rule(Set.of(HttpMethod.POST), "/api/v1/follow-ups/[^/]+/answer"),
+            rule(Set.of(HttpMethod.GET, HttpMethod.POST), "/api/v1/unsubscribe(/.*)?"));
+
+    private static final List<Rule> CUSTOMER_APP = List.of(
+            rule(Set.of(HttpMethod.POST), "/api/v1/feedback"),
+            rule(Set.of(HttpMethod.GET), "/api/v1/customers/[^/]+/pending-surveys"));
+
+    private static final List<Rule> AGENT = List.of(
+            rule(ANY, "/api/v1/tickets(/.*)?"),
+            rule(Set.of(HttpMethod.GET), "/api/v1/teams/[^/]+/queue"));
+
+    private static final List<Rule> PRODUCT = List.of(
+            rule(Set.of(HttpMethod.GET), "/api/v1/feedback(/.*)?"),
+            rule(Set.of(HttpMethod.PATCH), "/api/v1/feedback/[^/]+"),
+            rule(Set.of(HttpMethod.POST), "/api/v1/classifier/predict"),
+            rule(Set.of(HttpMethod.GET), "/api/v1/nps(/.*)?"),
+            rule(Set.of(HttpMethod.GET), "/api/v1/surveys/[^/]+/nps(/.*)?"));
+
+    /** Whether the route may be called without a key (a token in the path or body is the credential). */
+    public boolean isPublic(HttpMethod method, String path) {
+        return matches(PUBLIC, method, path);
+    }
+
+    /**
+     * Whether the route is open to customer apps or token holders, whose keys are public: such
+     * routes are also rate limited per client address.
+     */
+    public boolean isCustomerFacing(HttpMethod method, String path) {
+        return isPublic(method, path) || matches(CUSTOMER_APP, method, path);
+    }
+
+    /** Whether the caller's role may call the route. */
+    public boolean allows(Caller caller, HttpMethod method, String path) {
+        if (isPublic(method, path)) {
+            return true;
+        }
+        if (caller.role() == null) {
+            return false;
+        }
+        return switch (caller.role()) {
+            case ADMIN -> true;
+            case CUSTOMER_APP -> matches(CUSTOMER_APP, method, path);
+            case AGENT -> matches(AGENT, method, path);
+            case PRODUCT -> matches(PRODUCT, method, path);
+        };
+    }
+
+    private static boolean matches(List<Rule> rules, HttpMethod method, String path) {
+        for (Rule rule : rules) {
+            if ((rule.methods().isEmpty() || rule.methods().contains(method)) && rule.path().matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Rule rule(Set<HttpMethod> methods, String regex) {
+        return new Rule(methods, Pattern.compile(regex));
+    }
+
+    private record Rule(Set<HttpMethod> methods, Pattern path) {
+    }
+}

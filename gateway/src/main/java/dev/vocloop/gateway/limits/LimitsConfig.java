@@ -1,0 +1,39 @@
+package dev.vocloop.gateway.limits;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Request limits the gateway enforces before anything reaches a service. */
+@ConfigMapping(prefix = "vocloop.gateway.limits")
+public interface LimitsConfig {
+
+    /** Largest body of a single feedback item ({@code POST /api/v1/feedback}). */
+    @WithDefault("64K")
+    MemorySize feedbackBody();
+
+    /** Largest body of a feedback batch or a raw inbound e-mail. */
+    @WithDefault("10M")
+    MemorySize bulkBody();
+
+    /** Largest body of any other request. */
+    @WithDefault("1M")
+    MemorySize defaultBody();
+
+    /** Requests an API key may make per period (a burst of this size is allowed, then refilled evenly). */
+    @WithDefault("600")
+    long perKeyRequests();
+
+    /** Period of the per-key limit. */
+    @WithDefault("1m")
+    Duration perKeyPeriod();
+
+    /** Requests one client address may make per period on public and customer-app routes. */
+    @WithDefault("120")
+    long perIpRequests();
+
+    /** Period of the per-address limit. */
+    @WithDefault("1m")
+    Duration perIpPeriod();
+}

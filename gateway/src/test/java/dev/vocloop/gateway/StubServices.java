@@ -1,0 +1,101 @@
+package dev.vocloop.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+
+/**
+ * The three services behind the gateway, as JDK HTTP servers on dynamic ports. Each answers with
+ * an echo of the request it received ({@code service}, {@code method}, {@code uri}, {@code headers},
+ * {@code body}), so tests see exactly what the gateway forwarded. A path containing {@code /slow}
+ * answers after 5 s; {@code /q/openapi} serves the service's OpenAPI document from
+ * {@code src/test/resources/openapi/<service>.json}.
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    /** The bootstrap admin key of the tests. */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<HttpServer> servers = new java.util.ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>();
+        for (String service : List.of("feedback", "ticket", "survey")) {
+            HttpServer server = start(service);
+            servers.add(server);
+            config.put("vocloop.gateway.services." + service + ".url", "http://127.0.0.1:" + server.getAddress().getPort());
+        }
+        // Short enough for the 504 test (the slow stub needs 5 s), long enough for a loaded build machine.
+        config.put("vocloop.gateway.services.ticket.timeout", "2500ms");
+        config.put("vocloop.gateway.admin-key", ADMIN_KEY);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(s -> s.stop(0));
+    }
+
+    private static HttpServer start(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", exchange -> handle(service, exchange));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void handle(String service, HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/q/openapi")) {
+                try (InputStream doc = StubServices.class.getResourceAsStream("/openapi/" + service + ".json")) {
+                    byte[] body = doc.readAllBytes();
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+                return;
+            }
+            if (path.contains("/slow")) {
+                Thread.sleep(5_000);
+            }
+            byte[] received = exchange.getRequestBody().readAllBytes();
+            Map<String, String> headers = new TreeMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("service", service);
+            echo.put("method", exchange.getRequestMethod());
+            echo.put("uri", exchange.getRequestURI().toString());
+            echo.put("headers", headers);
+            echo.put("body", new String(received, StandardCharsets.UTF_8));
+            byte[] body = JSON.writeValueAsBytes(echo);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("X-Stub", service);
+            int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
