@@ -1,6 +1,9 @@
 package dev.vocloop.deploy.kubernetes;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.vocloop.deploy.kubernetes.model.StrictKubernetesModel;
 import dev.vocloop.deploy.kubernetes.render.Kustomize;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -25,6 +28,7 @@ public final class Manifests {
     public static final List<String> VARIANTS = List.of("dev", "production", "dev+service-monitor",
             "production+service-monitor");
 
+    private static final ObjectMapper YAML = new YAMLMapper();
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
     private static Path workTree;
 
@@ -78,20 +82,27 @@ public final class Manifests {
         if (parts.length == 1) {
             return overlay;
         }
-        Path combo = tree.resolve("combinations").resolve(variant);
-        StringBuilder k = new StringBuilder("""
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                resources:
-                  - ../../overlays/%s
-                components:
-                """.formatted(parts[0]));
-        for (int i = 1; i < parts.length; i++) {
-            k.append("  - ../../components/").append(parts[i]).append('\n');
+        // As the README says to do it: the overlay with the component added to its components list,
+        // so that the overlay's namespace applies to what the component brings.
+        Path combo = tree.resolve("overlays").resolve(variant);
+        if (Files.isDirectory(combo)) {
+            return combo;
         }
-        try {
-            Files.createDirectories(combo);
-            Files.writeString(combo.resolve("kustomization.yaml"), k.toString());
+        try (Stream<Path> files = Files.walk(overlay)) {
+            for (Path p : files.toList()) {
+                Path dest = combo.resolve(overlay.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else if (!Files.exists(dest)) {
+                    Files.copy(p, dest);
+                }
+            }
+            ObjectNode k = (ObjectNode) YAML.readTree(combo.resolve("kustomization.yaml").toFile());
+            ArrayNode components = k.withArray("components");
+            for (int i = 1; i < parts.length; i++) {
+                components.add("../../components/" + parts[i]);
+            }
+            YAML.writeValue(combo.resolve("kustomization.yaml").toFile(), k);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
