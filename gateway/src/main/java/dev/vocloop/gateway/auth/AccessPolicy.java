@@ -18,9 +18,13 @@ public class AccessPolicy {
 
     private static final Set<HttpMethod> ANY = Set.of();
 
-    /** Routes where a survey, follow-up or unsubscribe token is the credential: no key needed. */
+    /**
+     * Routes where a survey, follow-up or unsubscribe token is the credential: no key needed. The
+     * service checks that the token belongs to the invitation or follow-up it acts on.
+     */
     private static final List<Rule> PUBLIC = List.of(
             rule(Set.of(HttpMethod.POST), "/api/v1/survey-responses"),
+            rule(Set.of(HttpMethod.GET), "/api/v1/follow-ups/[^/]+"),
             rule(Set.of(HttpMethod.POST), "/api/v1/follow-ups/[^/]+/answer"),
             rule(Set.of(HttpMethod.GET, HttpMethod.POST), "/api/v1/unsubscribe(/.*)?"));
 

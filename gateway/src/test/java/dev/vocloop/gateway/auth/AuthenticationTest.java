@@ -64,8 +64,10 @@ class AuthenticationTest {
     }
 
     @Test
-    void readingByTokenIsNotPublic() {
+    void aFollowUpPageOpensByTokenButListsNeedAKey() {
+        given().when().get("/api/v1/follow-ups/tok-123").then().statusCode(200).body("uri", equalTo("/api/v1/follow-ups/tok-123"));
         given().when().get("/api/v1/follow-ups/tok-123/answer").then().statusCode(401);
+        given().when().get("/api/v1/follow-ups?ticketId=t-1").then().statusCode(401);
         given().when().get("/api/v1/survey-responses").then().statusCode(401);
     }
 }
