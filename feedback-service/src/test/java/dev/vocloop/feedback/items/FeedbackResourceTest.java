@@ -124,6 +124,44 @@ class FeedbackResourceTest {
                 .post("/api/v1/feedback").then().statusCode(201).body("text", equalTo("bad app crash"));
     }
 
+    @Test
+    void supportChatKeepsTheCustomersWordsAsText() {
+        given().contentType(ContentType.JSON).body("""
+                {"channel":"SUPPORT_CHAT","externalId":"chat-%s","messages":[
+                 {"role":"CUSTOMER","text":"我的订单三天了还没发货","at":"2026-11-27T10:00:00Z"},
+                 {"role":"AGENT","text":"您好，我帮您查一下物流信息"},
+                 {"role":"CUSTOMER","text":"麻烦快一点，急用"}]}""".formatted(UUID.randomUUID()))
+                .post("/api/v1/feedback").then().statusCode(201)
+                .body("text", equalTo("我的订单三天了还没发货\n麻烦快一点，急用"))
+                .body("topic", equalTo("DELIVERY"))
+                .body("details.transcript[1].role", equalTo("AGENT"))
+                .body("details.transcript", org.hamcrest.Matchers.hasSize(3));
+    }
+
+    @Test
+    void publicSocialPostRaisesPriority() {
+        given().contentType(ContentType.JSON).body(Map.of("channel", "SOCIAL", "platform", "WEIBO", "publicPost", true,
+                        "url", "https://weibo.com/123/456", "authorHandle", "@user", "text", "这个app太垃圾了，又闪退，数据丢失了！"))
+                .post("/api/v1/feedback").then().statusCode(201)
+                .body("priority.reasons.code", hasItem("PUBLIC_CHANNEL"))
+                .body("details.platform", equalTo("WEIBO"));
+    }
+
+    @Test
+    void rejectsOversizedBodyWith413AndInvalidUtf8With400() {
+        String big = "{\"channel\":\"IN_APP\",\"text\":\"ok\",\"page\":\"" + "x".repeat(70_000) + "\"}";
+        given().contentType(ContentType.JSON).body(big).post("/api/v1/feedback").then().statusCode(413)
+                .contentType("application/problem+json");
+        byte[] prefix = "{\"channel\":\"IN_APP\",\"text\":\"caf".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(prefix, prefix.length + 4);
+        bad[prefix.length] = (byte) 0xC3;
+        bad[prefix.length + 1] = (byte) 0x28;
+        bad[prefix.length + 2] = '"';
+        bad[prefix.length + 3] = '}';
+        given().contentType("application/json").body(bad).post("/api/v1/feedback").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     private static void post(String json, int status) {
         given().contentType(ContentType.JSON).body(json).post("/api/v1/feedback").then().statusCode(status)
                 .contentType("application/problem+json").body("status", equalTo(status));
