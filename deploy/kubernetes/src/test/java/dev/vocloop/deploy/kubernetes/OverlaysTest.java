@@ -135,6 +135,9 @@ class OverlaysTest {
         String publicBase = Workload.named(r, "survey-service").env(r).get("PUBLIC_BASE_URL");
         assertTrue(tlsHosts.stream().anyMatch(h -> publicBase.equals("https://" + h)),
                 "survey links (" + publicBase + ") must point at the ingress host " + tlsHosts);
+        String origins = Workload.named(r, "gateway").env(r).get("CORS_ORIGINS");
+        assertTrue(tlsHosts.stream().anyMatch(h -> List.of(origins.split(",")).contains("https://" + h)),
+                "CORS origins (" + origins + ") must include the public host " + tlsHosts);
     }
 
     @ParameterizedTest
