@@ -1,0 +1,75 @@
+package dev.vocloop.survey.contact;
+
+import dev.vocloop.commons.problem.ProblemException;
+import dev.vocloop.survey.config.SurveyConfig;
+import dev.vocloop.survey.support.Tokens;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Keeps the contact record of each customer: latest address and language, opt-out, contact budget. */
+@ApplicationScoped
+public class ContactService {
+
+    private final EntityManager em;
+    private final SurveyConfig config;
+
+    public ContactService(EntityManager em, SurveyConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /**
+     * The contact of a customer, created or refreshed with the latest address and locale. Upserted
+     * in SQL so that two requests for a new customer at once do not collide on the primary key.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Contact remember(CustomerRef customer) {
+        Instant now = Instant.now();
+        em.createNativeQuery("""
+                INSERT INTO contacts (customer_id, email, locale, unsubscribe_token, created_at, updated_at)
+                VALUES (:id, :email, :locale, :token, :now, :now)
+                ON CONFLICT (customer_id) DO UPDATE
+                   SET email = COALESCE(EXCLUDED.email, contacts.email),
+                       locale = COALESCE(EXCLUDED.locale, contacts.locale),
+                       updated_at = EXCLUDED.updated_at
+                """)
+                .setParameter("id", customer.id())
+                .setParameter("email", customer.email())
+                .setParameter("locale", customer.locale())
+                .setParameter("token", Tokens.newToken())
+                .setParameter("now", now)
+                .executeUpdate();
+        Contact contact = em.find(Contact.class, customer.id());
+        em.refresh(contact);
+        return contact;
+    }
+
+    /** Opts the customer behind an unsubscribe token out of every further contact. */
+    @Transactional
+    public Contact unsubscribe(String token) {
+        if (!Tokens.plausible(token)) {
+            throw ProblemException.notFound("unknown unsubscribe link");
+        }
+        Contact contact = Contact.<Contact>find("unsubscribeToken", token).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("unknown unsubscribe link"));
+        if (contact.optedOutAt == null) {
+            contact.optedOutAt = Instant.now();
+            contact.updatedAt = contact.optedOutAt;
+            Log.infof("customer %s opted out", contact.customerId);
+        }
+        return contact;
+    }
+
+    public Optional<Contact> find(String customerId) {
+        return Optional.ofNullable(em.find(Contact.class, customerId));
+    }
+
+    /** The link that opts the customer out with one click. */
+    public String unsubscribeUrl(Contact contact) {
+        return config.publicBaseUrl() + "/api/v1/unsubscribe/" + contact.unsubscribeToken;
+    }
+}
