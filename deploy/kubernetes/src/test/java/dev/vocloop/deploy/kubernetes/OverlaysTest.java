@@ -248,6 +248,26 @@ class OverlaysTest {
         assertEquals(3, created.size(), "one database per owning service");
     }
 
+    @ParameterizedTest
+    @MethodSource("variants")
+    void theServiceMonitorScrapesTheMetricsPathOfExactlyTheFourServices(String variant) {
+        var r = Manifests.render(variant);
+        for (ServiceMonitor monitor : r.all(ServiceMonitor.class)) {
+            var selector = monitor.getSpec().getSelector();
+            Set<String> scraped = r.all(Service.class).stream()
+                    .filter(s -> NetworkAccess.selects(selector, s.getMetadata().getLabels()))
+                    .map(s -> s.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(new TreeSet<>(ServiceSource.NAMES), scraped, "services scraped");
+            for (var endpoint : monitor.getSpec().getEndpoints()) {
+                for (String name : scraped) {
+                    assertEquals(ServiceSource.of(name).metricsPath(), endpoint.getPath(), name + ": metrics path");
+                    assertTrue(r.one(Service.class, name).getSpec().getPorts().stream()
+                            .anyMatch(p -> endpoint.getPort().equals(p.getName())), name + ": no port " + endpoint.getPort());
+                }
+            }
+        }
+    }
+
     @Test
     void generatedSecretsCarryOnlyTheCommittedEmptyTemplateValuesInTests() {
         // Guards the test harness itself: a developer's filled-in .env must never be read (or printed) here.

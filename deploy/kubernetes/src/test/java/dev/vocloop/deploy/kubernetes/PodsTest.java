@@ -32,6 +32,13 @@ class PodsTest {
             assertTrue(podContext.getRunAsUser() > 0, w.name() + ": runAsUser 0");
             assertEquals("RuntimeDefault", podContext.getSeccompProfile().getType(), w.name() + ": seccomp");
             assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), w.name() + ": no API token needed");
+            assertFalse(Boolean.TRUE.equals(pod.getHostNetwork()) || Boolean.TRUE.equals(pod.getHostPID())
+                    || Boolean.TRUE.equals(pod.getHostIPC()), w.name() + ": shares a host namespace");
+            // The volume types the namespace's "restricted" Pod Security Standard admits, as used here.
+            for (Volume v : pod.getVolumes()) {
+                assertTrue(v.getEmptyDir() != null || v.getConfigMap() != null || v.getSecret() != null
+                        || v.getPersistentVolumeClaim() != null || v.getProjected() != null, w.name() + ": volume " + v.getName());
+            }
             for (Container c : containers(pod)) {
                 var sc = c.getSecurityContext();
                 String what = w.name() + "/" + c.getName();
