@@ -115,6 +115,7 @@ public final class Manifests {
         }
         try {
             Path target = Files.createTempDirectory("vocloop-manifests");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(target)));
             Path source = sourceDir();
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path p : files.toList()) {
@@ -138,6 +139,14 @@ public final class Manifests {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: a leftover temporary copy holds only templates, no secret values.
         }
     }
 }

@@ -20,12 +20,10 @@ import java.util.TreeSet;
  */
 public final class NetworkAccess {
 
-    private final Manifests.Rendered rendered;
     private final List<NetworkPolicy> policies;
     private final List<Workload> workloads;
 
     public NetworkAccess(Manifests.Rendered rendered) {
-        this.rendered = rendered;
         this.policies = rendered.all(NetworkPolicy.class);
         this.workloads = Workload.all(rendered);
     }
@@ -165,9 +163,5 @@ public final class NetworkAccess {
             }
         }
         return true;
-    }
-
-    public Manifests.Rendered rendered() {
-        return rendered;
     }
 }

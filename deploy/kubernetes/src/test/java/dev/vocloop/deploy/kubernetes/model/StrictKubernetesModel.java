@@ -54,13 +54,4 @@ public final class StrictKubernetesModel {
         }
         return (HasMetadata) resource;
     }
-
-    /** Reads a manifest into a given model class, equally strictly. */
-    public static <T> T parse(JsonNode manifest, Class<T> type) {
-        try {
-            return MAPPER.treeToValue(manifest, type);
-        } catch (Exception e) {
-            throw new IllegalArgumentException(type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-    }
 }
