@@ -178,6 +178,11 @@ class ServiceDeploymentsTest {
         var rolling = d.getSpec().getStrategy().getRollingUpdate();
         assertEquals("RollingUpdate", d.getSpec().getStrategy().getType());
         assertEquals(new IntOrString(0), rolling.getMaxUnavailable(), service + ": maxUnavailable");
+        var preStop = d.getSpec().getTemplate().getSpec().getContainers().get(0).getLifecycle().getPreStop();
+        assertTrue(preStop != null && preStop.getExec() != null, service + ": no preStop pause before shutdown");
+        long pause = Long.parseLong(preStop.getExec().getCommand().get(1));
+        assertTrue(pause > 0 && pause < d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds() - 10,
+                service + ": the preStop pause must leave time for a graceful shutdown");
         Map<String, String> annotations = d.getSpec().getTemplate().getMetadata().getAnnotations();
         var source = ServiceSource.of(service);
         assertTrue(source.hasExtension("quarkus-micrometer-registry-prometheus"), service + " serves no metrics");
