@@ -22,16 +22,18 @@ final class Ports {
         }
     }
 
+    // SO_REUSEADDR as the services themselves bind: connections of a stopped run that linger in
+    // TIME_WAIT must not count as "in use", a listening socket must.
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             return false;
         }
         // Also the wildcard address: Quarkus listens on 0.0.0.0, which a 127.0.0.1 test does not cover.
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {
