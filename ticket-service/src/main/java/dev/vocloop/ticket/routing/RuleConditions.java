@@ -1,5 +1,7 @@
 package dev.vocloop.ticket.routing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Locale;
  * What a rule matches: every list that is given must contain the ticket's value (ignoring case);
  * {@code keywords} matches when any keyword occurs in the text (substring, so it works for Chinese).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RuleConditions(
         List<String> intents,
         List<String> topics,
@@ -20,6 +23,7 @@ public record RuleConditions(
         List<String> keywords) {
 
     /** True when no condition is given: such a rule would catch everything, which the default team does. */
+    @JsonIgnore
     public boolean isEmpty() {
         return all().stream().allMatch(l -> l == null || l.isEmpty());
     }

@@ -1,5 +1,6 @@
 package dev.vocloop.ticket.teams;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.DateTimeException;
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param workEnd     end of the working window, local time (after {@code workStart})
  * @param holidays    local dates without a working window
  */
+// stored in a JSON column too: fields written by a newer version must not break reading
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record BusinessCalendar(
         String timezone,
         @NotEmpty(message = "a calendar needs at least one working day") List<DayOfWeek> workingDays,

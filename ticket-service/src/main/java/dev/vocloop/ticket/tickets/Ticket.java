@@ -184,6 +184,39 @@ public class Ticket extends PanacheEntityBase {
         refreshNext();
     }
 
+    /**
+     * Recomputes the deadlines from another policy (a priority change): the first-response clock from
+     * creation, the resolution clock from its start. A paused ticket stays paused.
+     */
+    public void recomputeClocks(SlaPolicy policy, BusinessCalendar calendar) {
+        if (!status.isOpen()) {
+            return;
+        }
+        Instant paused = pausedAt;
+        pausedAt = null;
+        firstResponseLeftSeconds = null;
+        firstResponseRiskLeftSeconds = null;
+        resolutionLeftSeconds = null;
+        resolutionRiskLeftSeconds = null;
+        slaBusinessHours = policy.businessHours;
+        if (firstRespondedAt == null) {
+            Deadline first = SlaCalculator.start(createdAt, policy.firstResponseTarget(), calendar);
+            firstResponseDue = first.due();
+            firstResponseRiskAt = first.riskAt();
+        }
+        Deadline resolution = SlaCalculator.start(resolutionStartedAt, policy.resolutionTarget(), calendar);
+        resolutionDue = resolution.due();
+        resolutionRiskAt = resolution.riskAt();
+        if (!"BREACHED".equals(slaState)) {
+            // the escalation job flags it again if the new deadlines are already close
+            slaState = "ON_TRACK";
+        }
+        refreshNext();
+        if (paused != null) {
+            pauseClocks(paused, calendar);
+        }
+    }
+
     /** Freezes what is left on the running clocks while the team waits on the customer. */
     public void pauseClocks(Instant now, BusinessCalendar calendar) {
         if (pausedAt != null || resolutionDue == null) {

@@ -126,6 +126,13 @@ public class TicketService {
         t.updatedAt = now;
         t.startClocks(now, policy(t.priority), team.calendar);
         t.persist();
+        if (!team.members.isEmpty()) {
+            // a team with members gets the ticket assigned straight away, like a manual assign without a name
+            Team locked = Team.findById(team.key, LockModeType.PESSIMISTIC_WRITE);
+            t.assignee = leastLoaded(locked);
+            t.status = TicketStatus.OPEN;
+            t.refreshNext();
+        }
         TicketHistory.record(t.id, now, actor, "CREATED", "team", null, t.team + " (" + String.join("; ", decision.reasons()) + ")");
         metrics.created(t);
         Log.infof("ticket %s opened for team %s at %s", t.id, t.team, t.priority);
@@ -217,6 +224,177 @@ public class TicketService {
         metrics.resolved(t);
         em.flush();
         return view(t);
+    }
+
+    /** Opens a ticket by hand; without a team the routing rules choose. */
+    @Transactional
+    public TicketView create(ManualTicketRequest in, Caller caller) {
+        String level = in.priority() == null ? Priority.P3.name() : Priority.parse("priority", in.priority()).name();
+        RoutingDecision decision;
+        if (in.team() != null) {
+            if (Team.findById(in.team()) == null) {
+                throw ProblemException.invalidField("team", "unknown team " + in.team());
+            }
+            decision = new RoutingDecision(in.team(), null, null, List.of("team chosen by hand"), List.of(), level);
+        } else {
+            decision = routing.route(new RoutingInput(in.intent(), in.topic(), in.channel(), in.language(), level, in.product(),
+                    in.customer() == null ? null : in.customer().tier(),
+                    in.customer() == null ? null : in.customer().lifecycleStage(), in.subject() + "\n" + (in.text() == null ? "" : in.text())));
+        }
+        if (!caller.maySee(decision.team())) {
+            throw ProblemException.unprocessable("agents can only open tickets for their own teams");
+        }
+        Ticket t = new Ticket();
+        t.id = Ids.newId();
+        t.source = "MANUAL";
+        t.subject = in.subject().strip();
+        t.text = in.text();
+        t.intent = in.intent();
+        t.topic = in.topic();
+        t.channel = in.channel();
+        t.language = in.language();
+        t.product = in.product();
+        t.customer = in.customer();
+        t.customerId = in.customer() == null ? null : in.customer().id();
+        open(t, decision, Instant.now(), caller.actor());
+        em.flush();
+        return view(t);
+    }
+
+    /** Moves a ticket along the status machine (409 with the allowed statuses otherwise). */
+    @Transactional
+    public TicketView changeStatus(String id, StatusChangeRequest in, Caller caller) {
+        Ticket t = visible(id, caller);
+        checkVersion(t, in.version());
+        TicketStatus next = parseStatus("status", in.status());
+        if (next == TicketStatus.RESOLVED) {
+            throw ProblemException.unprocessable("use POST /api/v1/tickets/{id}/resolve, which needs a resolution");
+        }
+        moveTo(t, next, Instant.now(), caller.actor());
+        em.flush();
+        return view(t);
+    }
+
+    /** Reopens a resolved or closed ticket by hand: a new resolution clock starts. */
+    @Transactional
+    public TicketView reopen(String id, Long version, Caller caller) {
+        Ticket t = visible(id, caller);
+        checkVersion(t, version);
+        moveTo(t, TicketStatus.REOPENED, Instant.now(), caller.actor());
+        em.flush();
+        return view(t);
+    }
+
+    /** Changes priority (deadlines are recomputed from the new policy), tags or subject. */
+    @Transactional
+    public TicketView update(String id, TicketUpdateRequest in, Caller caller) {
+        Ticket t = visible(id, caller);
+        checkVersion(t, in.version());
+        Instant now = Instant.now();
+        if (in.priority() != null) {
+            Priority next = Priority.parse("priority", in.priority());
+            if (next != t.priority) {
+                TicketHistory.record(t.id, now, caller.actor(), "PRIORITY_CHANGED", "priority", t.priority, next);
+                t.priority = next;
+                t.recomputeClocks(policy(next), calendarOf(t.team));
+            }
+        }
+        if (in.tags() != null) {
+            TicketHistory.record(t.id, now, caller.actor(), "TAGS_CHANGED", "tags", t.tags, in.tags());
+            t.tags = new ArrayList<>(in.tags());
+        }
+        if (in.subject() != null && !in.subject().equals(t.subject)) {
+            TicketHistory.record(t.id, now, caller.actor(), "SUBJECT_CHANGED", "subject", t.subject, in.subject());
+            t.subject = in.subject();
+        }
+        t.updatedAt = now;
+        em.flush();
+        return view(t);
+    }
+
+    /** Assigns by hand (to a member of the team), or automatically: fewest open tickets, round robin on ties. */
+    @Transactional
+    public TicketView assign(String id, AssignRequest in, Caller caller) {
+        Ticket t = visible(id, caller);
+        checkVersion(t, in.version());
+        // the team row is the lock that keeps concurrent automatic assignments fair
+        Team team = Team.findById(t.team, LockModeType.PESSIMISTIC_WRITE);
+        String assignee;
+        if (in.assignee() != null) {
+            if (!team.members.contains(in.assignee())) {
+                throw ProblemException.invalidField("assignee", "is not a member of team " + team.key);
+            }
+            assignee = in.assignee();
+        } else {
+            assignee = leastLoaded(team);
+        }
+        Instant now = Instant.now();
+        TicketHistory.record(t.id, now, caller.actor(), "ASSIGNED", "assignee", t.assignee, assignee);
+        t.assignee = assignee;
+        if (t.status == TicketStatus.NEW) {
+            moveTo(t, TicketStatus.OPEN, now, caller.actor());
+        }
+        t.updatedAt = now;
+        em.flush();
+        return view(t);
+    }
+
+    private String leastLoaded(Team team) {
+        if (team.members.isEmpty()) {
+            throw ProblemException.unprocessable("team " + team.key + " has no members to assign to");
+        }
+        List<Object[]> rows = em.createQuery("select t.assignee, count(t) from Ticket t where t.team = :team "
+                        + "and t.status in :open and t.assignee in :members group by t.assignee", Object[].class)
+                .setParameter("team", team.key).setParameter("open", TicketStatus.OPEN_STATUSES)
+                .setParameter("members", team.members).getResultList();
+        Map<String, Long> load = new java.util.HashMap<>();
+        rows.forEach(r -> load.put((String) r[0], (Long) r[1]));
+        long min = team.members.stream().mapToLong(m -> load.getOrDefault(m, 0L)).min().orElse(0);
+        int n = team.members.size();
+        for (int i = 0; i < n; i++) {
+            int index = (int) ((team.rrCursor + i) % n);
+            String member = team.members.get(index);
+            if (load.getOrDefault(member, 0L) == min) {
+                team.rrCursor = index + 1;
+                return member;
+            }
+        }
+        throw new IllegalStateException("no member with the least load");
+    }
+
+    /** Adds a comment; a public one from the team is the first response if none came before. */
+    @Transactional
+    public CommentView comment(String id, CommentRequest in, Caller caller) {
+        Ticket t = visible(id, caller);
+        Instant now = Instant.now();
+        TicketComment c = new TicketComment();
+        c.id = Ids.newId();
+        c.ticketId = t.id;
+        c.author = caller.actor();
+        c.visibility = in.visibility() == null ? "INTERNAL" : in.visibility();
+        c.body = in.body();
+        c.createdAt = now;
+        c.persist();
+        if ("PUBLIC".equals(c.visibility) && t.firstRespondedAt == null) {
+            t.markFirstResponse(now);
+            TicketHistory.record(t.id, now, caller.actor(), "FIRST_RESPONSE", "firstRespondedAt", null, now);
+        }
+        TicketHistory.record(t.id, now, caller.actor(), "COMMENTED", "comment", null, c.visibility);
+        t.updatedAt = now;
+        em.flush();
+        return CommentView.of(c);
+    }
+
+    @Transactional
+    public List<CommentView> comments(String id, Caller caller) {
+        Ticket t = visible(id, caller);
+        return TicketComment.<TicketComment>find("ticketId = ?1 order by createdAt, id", t.id).stream().map(CommentView::of).toList();
+    }
+
+    @Transactional
+    public List<HistoryView> history(String id, Caller caller) {
+        Ticket t = visible(id, caller);
+        return TicketHistory.<TicketHistory>find("ticketId = ?1 order by at, id", t.id).stream().map(HistoryView::of).toList();
     }
 
     /** Applies the customer's answer: SOLVED closes, NOT_SOLVED reopens, EXPIRED closes unconfirmed. */

@@ -26,7 +26,7 @@ public final class Feedback {
         if (key != null) {
             request = request.header("Idempotency-Key", key);
         }
-        return request.when().post("/internal/tickets/from-feedback").then();
+        return request.when().post("/internal/tickets/from-feedback").then().log().ifValidationFails();
     }
 
     /** A new feedback item of a fresh customer; returns the ticket id. */
