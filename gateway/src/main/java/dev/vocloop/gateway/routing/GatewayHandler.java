@@ -3,6 +3,7 @@ package dev.vocloop.gateway.routing;
 import dev.vocloop.gateway.auth.AccessPolicy;
 import dev.vocloop.gateway.auth.Authenticator;
 import dev.vocloop.gateway.auth.Caller;
+import dev.vocloop.gateway.auth.Role;
 import dev.vocloop.gateway.http.EdgeHandler;
 import dev.vocloop.gateway.http.ProblemResponses;
 import dev.vocloop.gateway.limits.RateLimiter;
@@ -80,7 +81,8 @@ public class GatewayHandler {
     private void admit(RoutingContext ctx, Route route, Caller caller) {
         HttpServerRequest request = ctx.request();
         Optional<Duration> wait = caller.hasKey() ? rateLimiter.takeForKey(caller.subject()) : Optional.empty();
-        if (wait.isEmpty() && policy.isCustomerFacing(request.method(), ctx.normalizedPath())) {
+        boolean publicCaller = !caller.hasKey() || caller.role() == Role.CUSTOMER_APP;
+        if (wait.isEmpty() && publicCaller && policy.isCustomerFacing(request.method(), ctx.normalizedPath())) {
             // Customer-app keys are public, so the address is the only thing that tells abusers apart.
             wait = rateLimiter.takeForAddress(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
         }

@@ -106,6 +106,8 @@ public class ProxyForwarder {
             }
             HttpClientRequest out = connected.result();
             pending.set(out);
+            // Failures are answered through the response future and the pipe; no need to log them twice.
+            out.exceptionHandler(ignored -> { });
             if (answered.get()) {
                 out.reset();
                 return;
@@ -144,8 +146,8 @@ public class ProxyForwarder {
         LimitedReadStream body = new LimitedReadStream(in, route.maxBodyBytes());
         // endOnFailure(false): a body cut short must never reach the service as if it were complete.
         body.pipe().endOnFailure(false).to(out).onFailure(err -> {
-            out.reset();
             vertx.cancelTimer(timer);
+            // Answer first: resetting the service's request fails its response, which must not win.
             if (answered.compareAndSet(false, true)) {
                 if (body.exceeded()) {
                     problems.send(ctx, 413, "too-large", "Payload too large",
@@ -154,6 +156,7 @@ public class ProxyForwarder {
                     problems.send(ctx, 502, "upstream-unavailable", "Bad gateway", "the request could not be forwarded");
                 }
             }
+            out.reset();
         });
     }
 

@@ -5,33 +5,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
 import dev.vocloop.gateway.StubServices;
+import dev.vocloop.gateway.TightProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/** feedback-service is down in this profile. */
 @QuarkusTest
-@TestProfile(UnavailableServiceTest.SurveyServiceDown.class)
+@TestProfile(TightProfile.class)
 class UnavailableServiceTest {
-
-    /** survey-service points at a port where nothing listens. */
-    public static class SurveyServiceDown implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("vocloop.gateway.services.survey.url", "http://127.0.0.1:" + freePort());
-        }
-    }
 
     @Test
     void downServiceGives502Quickly() {
         given().header("Authorization", "Bearer " + StubServices.ADMIN_KEY)
-                .contentType("application/json").body("{\"score\":9}")
-                .when().post("/api/v1/surveys")
+                .contentType("application/json").body("{\"text\":\"hi\"}")
+                .when().post("/api/v1/feedback")
                 .then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("status", equalTo(502))
@@ -44,13 +33,5 @@ class UnavailableServiceTest {
         given().header("Authorization", "Bearer " + StubServices.ADMIN_KEY)
                 .when().get("/api/v1/tickets")
                 .then().statusCode(200).body("service", equalTo("ticket"));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
