@@ -18,6 +18,12 @@ public interface SurveyConfig {
     /** The mail queue relay. */
     Mail mail();
 
+    /** Survey invitations and the contact budget. */
+    Invitations invitations();
+
+    /** Analytics. */
+    Analytics analytics();
+
     /** The outbox relay of hand-overs to other services. */
     Outbox outbox();
 
@@ -34,6 +40,35 @@ public interface SurveyConfig {
         /** How often the expiry job looks for follow-ups past their time. */
         @WithDefault("1m")
         String expiryInterval();
+    }
+
+    /** Invitation settings. */
+    interface Invitations {
+        /** Days an invitation token stays valid. */
+        @WithDefault("14")
+        int expiryDays();
+
+        /**
+         * The contact budget: at most one survey invitation per customer in this many days, across
+         * every survey and channel (follow-ups after a ticket are exempt).
+         */
+        @WithDefault("30")
+        int contactBudgetDays();
+
+        /** Customers accepted in one invitation request. */
+        @WithDefault("1000")
+        int maxCustomersPerRequest();
+    }
+
+    /** Analytics settings. */
+    interface Analytics {
+        /** Below this many answers a value is shown but marked not significant. */
+        @WithDefault("30")
+        int minN();
+
+        /** Default reporting window in days when {@code from} is not given. */
+        @WithDefault("90")
+        int defaultDays();
     }
 
     /** Mail relay settings. */

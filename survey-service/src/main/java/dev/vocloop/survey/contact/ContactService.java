@@ -64,6 +64,25 @@ public class ContactService {
         return contact;
     }
 
+    /**
+     * Spends the customer's contact budget for a survey invitation, if it is available: one atomic
+     * update, so two invitation requests at once (any survey, any replica) cannot both pass.
+     * Answers false when the customer was invited within the budget window or opted out.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean spendContactBudget(String customerId, Instant now) {
+        Instant cutoff = now.minus(java.time.Duration.ofDays(config.invitations().contactBudgetDays()));
+        return em.createNativeQuery("""
+                UPDATE contacts SET last_invited_at = :now, updated_at = :now
+                 WHERE customer_id = :id AND opted_out_at IS NULL
+                   AND (last_invited_at IS NULL OR last_invited_at <= :cutoff)
+                """)
+                .setParameter("now", now)
+                .setParameter("id", customerId)
+                .setParameter("cutoff", cutoff)
+                .executeUpdate() == 1;
+    }
+
     public Optional<Contact> find(String customerId) {
         return Optional.ofNullable(em.find(Contact.class, customerId));
     }

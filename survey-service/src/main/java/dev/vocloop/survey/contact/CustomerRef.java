@@ -23,7 +23,7 @@ public record CustomerRef(
         @Size(max = 35) String locale,
         @Size(max = 50) String tier,
         @Size(max = 50) String lifecycleStage,
-        Map<@Size(max = 50) String, @Size(max = 200) String> attributes) {
+        @Size(max = 50) Map<@Size(max = 100) String, @Size(max = 500) String> attributes) {
 
     /** Whether texts for this customer are written in Chinese. */
     public boolean chinese() {

@@ -213,8 +213,11 @@ public class FollowUpService {
     private void handOver(FollowUp followUp, String ticketOutcome, String loopOutcome, Instant at) {
         outbox.enqueue(HandOver.TICKET_FOLLOW_UP_OUTCOME, followUp.ticketId, "follow-up:" + followUp.id + ":outcome",
                 new TicketOutcome(followUp.id, ticketOutcome, followUp.rating, followUp.comment, at));
-        outbox.enqueue(HandOver.FEEDBACK_LOOP_OUTCOME, followUp.ticketId, "follow-up:" + followUp.id + ":loop",
-                new LoopOutcome(followUp.feedbackIds, followUp.ticketId, loopOutcome, followUp.rating, at));
+        // A ticket opened by hand has no feedback whose loop could close; feedback-service would refuse an empty list.
+        if (followUp.feedbackIds != null && !followUp.feedbackIds.isEmpty()) {
+            outbox.enqueue(HandOver.FEEDBACK_LOOP_OUTCOME, followUp.ticketId, "follow-up:" + followUp.id + ":loop",
+                    new LoopOutcome(followUp.feedbackIds, followUp.ticketId, loopOutcome, followUp.rating, at));
+        }
     }
 
     /** The public page's view of a follow-up, by its token. */
