@@ -35,7 +35,7 @@ public class BatchResource {
     @Operation(summary = "Import many items", description = "Body: a JSON array, NDJSON (one item a line) or CSV with a header row "
             + "(externalId, channel, store, rating, title, text, appVersion, customerId, ...). Answers one result per item in input "
             + "order: CREATED, DUPLICATE or REJECTED with a reason.")
-    public BatchResult importBatch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public BatchResult importFeedbackBatch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    @Parameter(description = "Channel of items that carry none") @QueryParam("channel") String channel)
             throws IOException {
         Channel defaultChannel = null;

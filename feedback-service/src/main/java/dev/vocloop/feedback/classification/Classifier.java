@@ -1,29 +1,53 @@
 package dev.vocloop.feedback.classification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Labels texts in Chinese and English: language, intent, topic and sentiment, each with a confidence. */
+/**
+ * Labels texts in Chinese and English: language, intent, topic and sentiment, each with a
+ * confidence. Each label mixes two voices: the project's lexicon, which works from the first
+ * start, and the OpenNLP models learned from seed and user examples, which get the larger share
+ * once people have labelled examples.
+ */
 @ApplicationScoped
 public class Classifier {
 
     private final ClassifierConfig config;
     private final Lexicon lexicon = Lexicon.load("classifier/lexicon.txt");
+    private volatile Models models = new Models("none", null, null, null, 0);
 
     public Classifier(ClassifierConfig config) {
         this.config = config;
     }
 
+    void use(Models next) {
+        this.models = next;
+    }
+
+    Models models() {
+        return models;
+    }
+
+    Lexicon lexicon() {
+        return lexicon;
+    }
+
+    public String version() {
+        return models.version();
+    }
+
     public Classification classify(String text) {
+        return classify(text, models);
+    }
+
+    Classification classify(String text, Models m) {
         String language = LanguageDetector.detect(text);
         List<Lexicon.Hit> hits = lexicon.scan(text);
-
         double positive = 0;
         double negative = 0;
-        Map<Intent, Double> intents = new EnumMap<>(Intent.class);
+        Map<String, Double> intents = new HashMap<>();
         Map<String, Double> topics = new HashMap<>();
         for (Lexicon.Hit hit : hits) {
             switch (hit.kind()) {
@@ -34,46 +58,75 @@ public class Classifier {
                         negative += hit.weight();
                     }
                 }
-                case "intent" -> intents.merge(Intent.valueOf(hit.label()), hit.weight(), Double::sum);
-                case "topic" -> {
-                    if (config.topics().contains(hit.label())) {
-                        topics.merge(hit.label(), hit.weight(), Double::sum);
-                    }
-                }
+                case "intent" -> intents.merge(hit.label(), hit.weight(), Double::sum);
+                case "topic" -> topics.merge(hit.label(), hit.weight(), Double::sum);
                 default -> {
                 }
             }
         }
-        double sentimentScore = Math.tanh((positive - negative) / 3.0);
-        Sentiment sentiment = sentimentScore >= 0.25 ? Sentiment.POSITIVE
-                : sentimentScore <= -0.25 ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+        double lexSentiment = Math.tanh((positive - negative) / 3.0);
         if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0) {
-            intents.merge(Intent.QUESTION, 1.5, Double::sum);
+            intents.merge("QUESTION", 1.5, Double::sum);
         }
-        // Without an explicit intent word, the mood still says something: an angry text is a complaint.
-        if (sentiment == Sentiment.NEGATIVE) {
-            intents.merge(Intent.COMPLAINT, 1.0, Double::sum);
-        } else if (sentiment == Sentiment.POSITIVE) {
-            intents.merge(Intent.PRAISE, 1.0, Double::sum);
+        // Without an explicit intent word the mood still says something: an angry text is a complaint.
+        if (lexSentiment <= -0.25) {
+            intents.merge("COMPLAINT", 1.0, Double::sum);
+        } else if (lexSentiment >= 0.25) {
+            intents.merge("PRAISE", 1.0, Double::sum);
         }
-        intents.merge(Intent.OTHER, 0.5, Double::sum);
+        intents.merge("OTHER", 0.5, Double::sum);
+        topics.merge("OTHER", 0.5, Double::sum);
+        Map<String, Double> intentP = normalise(intents);
+        Map<String, Double> topicP = normalise(topics);
+        // Polar words against the rest: a long review with many of them is rarely neutral, even when mixed.
+        double polar = positive + negative + 1.0;
+        Map<String, Double> sentimentP = new HashMap<>(Map.of("POSITIVE", positive / polar, "NEGATIVE", negative / polar,
+                "NEUTRAL", 1.0 / polar));
 
-        Map.Entry<Intent, Double> intent = best(intents);
-        double intentConfidence = intent.getValue() / (intents.values().stream().mapToDouble(d -> d).sum() + 1.0);
-        String topic = "OTHER";
-        double topicConfidence = 0.3;
-        if (!topics.isEmpty()) {
-            Map.Entry<String, Double> t = best(topics);
-            topic = t.getKey();
-            topicConfidence = t.getValue() / (topics.values().stream().mapToDouble(d -> d).sum() + 1.0);
+        if (m.intent() != null || m.topic() != null || m.sentiment() != null) {
+            String[] tokens = Features.of(text, hits);
+            double w = m.examples() > 0 ? config.modelWeight() : config.seedModelWeight();
+            intentP = mix(intentP, m.intent(), tokens, w);
+            topicP = mix(topicP, m.topic(), tokens, w);
+            sentimentP = mix(sentimentP, m.sentiment(), tokens, w);
         }
-        boolean needsTriage = intentConfidence < config.triageIntentConfidence()
-                || topicConfidence < config.triageTopicConfidence();
-        return new Classification(language, intent.getKey(), round(intentConfidence), topic, round(topicConfidence),
-                sentiment, round(sentimentScore), needsTriage);
+        topicP.keySet().retainAll(config.topics());
+        if (topicP.isEmpty()) {
+            topicP = Map.of("OTHER", 0.3);
+        }
+        Map.Entry<String, Double> intent = best(intentP);
+        Map.Entry<String, Double> topic = best(topicP);
+        Map.Entry<String, Double> sentiment = best(sentimentP);
+        double score = sentimentP.getOrDefault("POSITIVE", 0.0) - sentimentP.getOrDefault("NEGATIVE", 0.0);
+        boolean needsTriage = intent.getValue() < config.triageIntentConfidence()
+                || topic.getValue() < config.triageTopicConfidence();
+        return new Classification(language, Intent.valueOf(intent.getKey()), round(intent.getValue()), topic.getKey(),
+                round(topic.getValue()), Sentiment.valueOf(sentiment.getKey()), round(score), needsTriage);
     }
 
-    private static <K> Map.Entry<K, Double> best(Map<K, Double> scores) {
+    private static Map<String, Double> mix(Map<String, Double> lexical, LabelModel model, String[] tokens, double w) {
+        if (model == null) {
+            return lexical;
+        }
+        Map<String, Double> learned = model.probabilities(tokens);
+        Map<String, Double> out = new HashMap<>();
+        for (Map.Entry<String, Double> e : learned.entrySet()) {
+            out.put(e.getKey(), w * e.getValue());
+        }
+        for (Map.Entry<String, Double> e : lexical.entrySet()) {
+            out.merge(e.getKey(), (1 - w) * e.getValue(), Double::sum);
+        }
+        return out;
+    }
+
+    private static Map<String, Double> normalise(Map<String, Double> scores) {
+        double sum = scores.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> out = new HashMap<>();
+        scores.forEach((k, v) -> out.put(k, v / sum));
+        return out;
+    }
+
+    private static Map.Entry<String, Double> best(Map<String, Double> scores) {
         return scores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
     }
 

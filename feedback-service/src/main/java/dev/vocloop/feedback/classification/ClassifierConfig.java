@@ -19,4 +19,36 @@ public interface ClassifierConfig {
     /** Below this topic confidence an item is flagged for human triage. */
     @WithDefault("0.3")
     double triageTopicConfidence();
+
+    /** OpenNLP trainer: MAXENT (logistic regression by GIS) or NAIVEBAYES. */
+    @WithDefault("MAXENT")
+    String algorithm();
+
+    /** Training iterations of the maxent trainer. */
+    @WithDefault("100")
+    int iterations();
+
+    /** A token must occur this often in the examples to become a feature. */
+    @WithDefault("1")
+    int cutoff();
+
+    /** Share of the learned model in a label (the rest comes from the lexicon), once examples beyond the seeds exist. */
+    @WithDefault("0.7")
+    double modelWeight();
+
+    /** Share of the model's vote with only the built-in seed examples (cold start). */
+    @WithDefault("0.35")
+    double seedModelWeight();
+
+    /** Every n-th user example (by a stable hash of its text) is held back to measure a trained model. */
+    @WithDefault("10")
+    int holdOutEvery();
+
+    /** After a correction, wait this long for more before retraining in the background. */
+    @WithDefault("30s")
+    java.time.Duration retrainDelay();
+
+    /** How often a replica checks MongoDB for a model another replica trained (also read by the scheduler). */
+    @WithDefault("30s")
+    java.time.Duration refreshInterval();
 }

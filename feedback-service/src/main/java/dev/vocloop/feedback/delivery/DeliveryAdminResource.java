@@ -33,7 +33,7 @@ public class DeliveryAdminResource {
 
     @GET
     @Operation(summary = "Hand-overs in a state (FAILED: parked after too many attempts or refused)")
-    public DeliveryPage list(@QueryParam("state") @DefaultValue("FAILED") String state, @QueryParam("cursor") String cursor,
+    public DeliveryPage listDeliveries(@QueryParam("state") @DefaultValue("FAILED") String state, @QueryParam("cursor") String cursor,
                              @QueryParam("limit") @DefaultValue("100") int limit) {
         Delivery.State s = Arrays.stream(Delivery.State.values()).filter(v -> v.name().equals(state)).findFirst()
                 .orElseThrow(() -> ProblemException.invalidField("state", "must be one of " + Arrays.toString(Delivery.State.values())));
@@ -47,7 +47,7 @@ public class DeliveryAdminResource {
     @POST
     @Path("/{feedbackId}/retry")
     @Operation(summary = "Send a FAILED hand-over again (fresh attempt budget)")
-    public DeliveryService.DeliveryView retry(@PathParam("feedbackId") String feedbackId) {
+    public DeliveryService.DeliveryView retryDelivery(@PathParam("feedbackId") String feedbackId) {
         return service.retry(feedbackId);
     }
 }

@@ -35,7 +35,7 @@ public class InboundEmailResource {
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "This Message-ID was already stored")
     @APIResponse(responseCode = "422", description = "Not a readable message or no text in it")
-    public Response submit(InputStream raw, @HeaderParam(Roles.ROLE_HEADER) String role) {
+    public Response submitInboundEmail(InputStream raw, @HeaderParam(Roles.ROLE_HEADER) String role) {
         FeedbackService.Submission s = service.submit(parser.parse(raw));
         return Response.status(s.created() ? 201 : 200)
                 .entity(FeedbackView.of(s.feedback(), Roles.maySeeOriginal(role))).type(MediaType.APPLICATION_JSON).build();

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -49,7 +50,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "Invalid item")
     @APIResponse(responseCode = "413", description = "Body over 64 KB")
     @APIResponse(responseCode = "415", description = "Not JSON")
-    public Response submit(@Valid @NotNull FeedbackRequest request, @HeaderParam(Roles.ROLE_HEADER) String role) {
+    public Response submitFeedback(@Valid @NotNull FeedbackRequest request, @HeaderParam(Roles.ROLE_HEADER) String role) {
         return answer(service.submit(request), role);
     }
 
@@ -63,14 +64,28 @@ public class FeedbackResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One feedback item; the unmasked text only for AGENT and ADMIN roles")
     @APIResponse(responseCode = "404", description = "Unknown id")
-    public FeedbackView get(@PathParam("id") String id, @HeaderParam(Roles.ROLE_HEADER) String role) {
+    public FeedbackView getFeedback(@PathParam("id") String id, @HeaderParam(Roles.ROLE_HEADER) String role) {
         return FeedbackView.of(service.get(id), Roles.maySeeOriginal(role));
     }
 
-    @GET
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Filtered, cursor-paged list (always masked, whatever the role)")
-    public FeedbackPage list(@QueryParam("channel") String channel, @QueryParam("intent") String intent,
+    @Operation(summary = "Correct intent / topic / sentiment; the correction becomes a labelled example for the next training")
+    @APIResponse(responseCode = "404", description = "Unknown id")
+    public FeedbackView correctFeedback(@PathParam("id") String id, @Valid @NotNull CorrectionRequest correction,
+                                @HeaderParam(Roles.ROLE_HEADER) String role) {
+        return FeedbackView.of(service.correct(id, correction), Roles.maySeeOriginal(role));
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Filtered, cursor-paged list (always masked, whatever the role); with Accept: text/csv a streamed CSV export of all matches (up to 100,000 rows)")
+    @APIResponse(responseCode = "200", description = "A page of items, or the CSV export",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = FeedbackPage.class)))
+    public Response listFeedback(@HeaderParam("Accept") String accept, @QueryParam("channel") String channel, @QueryParam("intent") String intent,
                              @QueryParam("topic") String topic, @QueryParam("sentiment") String sentiment,
                              @Parameter(description = "P1-P4") @QueryParam("priority") String priority,
                              @QueryParam("loopStatus") String loopStatus, @QueryParam("language") String language,
@@ -82,10 +97,69 @@ public class FeedbackResource {
                              @Parameter(description = "time (default) or priority") @QueryParam("sort") @DefaultValue("time") String sort,
                              @QueryParam("cursor") String cursor,
                              @Parameter(description = "1-200") @QueryParam("limit") @DefaultValue("50") int limit) {
-        FeedbackService.Page page = service.list(query(channel, intent, topic, sentiment, priority, loopStatus, language,
-                product, customerId, ticketId, needsTriage, from, to, q, sort, cursor, limit));
+        FeedbackQuery query = query(channel, intent, topic, sentiment, priority, loopStatus, language,
+                product, customerId, ticketId, needsTriage, from, to, q, sort, cursor, limit);
+        // JSON unless the client asks for CSV by name (clients sending */* get JSON).
+        if (accept != null && accept.contains("text/csv")) {
+            return export(query);
+        }
+        FeedbackService.Page page = service.list(query);
         // The list is for product teams: never the original text, whatever the role.
-        return new FeedbackPage(page.items().stream().map(f -> FeedbackView.of(f, false)).toList(), page.nextCursor());
+        return Response.ok(new FeedbackPage(page.items().stream().map(f -> FeedbackView.of(f, false)).toList(), page.nextCursor()),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    private Response export(FeedbackQuery query) {
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            var writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+            com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+            var schema = com.fasterxml.jackson.dataformat.csv.CsvSchema.builder()
+                    .addColumns(CSV_COLUMNS, com.fasterxml.jackson.dataformat.csv.CsvSchema.ColumnType.STRING).build().withHeader();
+            try (var seq = csv.writer(schema).writeValues(writer)) {
+                java.io.IOException[] failure = {null};
+                service.forEachMatching(query, 100_000, f -> {
+                    try {
+                        seq.write(csvRow(f));
+                    } catch (java.io.IOException e) {
+                        failure[0] = e;
+                    }
+                });
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+            }
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"feedback.csv\"").build();
+    }
+
+    private static final List<String> CSV_COLUMNS = List.of("id", "receivedAt", "channel", "language", "intent",
+            "intentConfidence", "topic", "sentiment", "sentimentScore", "priorityScore", "priorityLevel", "loopStatus",
+            "ticketId", "product", "customerId", "rating", "needsTriage", "text");
+
+    private static List<String> csvRow(Feedback f) {
+        var c = f.classification();
+        return java.util.Arrays.asList(f.id(), String.valueOf(f.receivedAt()), f.channel().name(), c.language(),
+                c.intent().name(), String.valueOf(c.intentConfidence()), c.topic(), c.sentiment().name(),
+                String.valueOf(c.sentimentScore()), String.valueOf(f.priority().score()), f.priority().level(),
+                f.loopStatus().name(), f.ticketId(), f.product(), f.customer() == null ? null : f.customer().id(),
+                f.rating() == null ? null : f.rating().toString(), String.valueOf(c.needsTriage()), csvSafe(f.textMasked()));
+    }
+
+    /** A cell that starts with = + - @ would run as a formula in a spreadsheet: prefix it. */
+    private static String csvSafe(String s) {
+        return s != null && !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    @GET
+    @Path("/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Counts by a dimension (channel, intent, topic, sentiment, priority, language, loopStatus, product) per day, week or month")
+    public FeedbackStats feedbackStats(@QueryParam("dimension") @DefaultValue("intent") String dimension,
+                               @QueryParam("interval") @DefaultValue("day") String interval,
+                               @Parameter(description = "ISO-8601, default 30 days before to") @QueryParam("from") String from,
+                               @Parameter(description = "ISO-8601, default now") @QueryParam("to") String to) {
+        return service.stats(dimension, interval, instant("from", from), instant("to", to));
     }
 
     static FeedbackQuery query(String channel, String intent, String topic, String sentiment, String priority,

@@ -37,9 +37,15 @@ public class FeedbackService {
     private final PiiMasker masker;
     private final IntakeConfig config;
     private final Event<ActionableStored> stored;
+    private final dev.vocloop.feedback.classification.ClassifierService classifierService;
+    private final dev.vocloop.feedback.classification.ClassifierConfig classifierConfig;
 
     public FeedbackService(FeedbackRepository repository, Classifier classifier, PriorityScorer scorer, PiiMasker masker,
-                           IntakeConfig config, Event<ActionableStored> stored) {
+                           IntakeConfig config, Event<ActionableStored> stored,
+                           dev.vocloop.feedback.classification.ClassifierService classifierService,
+                           dev.vocloop.feedback.classification.ClassifierConfig classifierConfig) {
+        this.classifierService = classifierService;
+        this.classifierConfig = classifierConfig;
         this.repository = repository;
         this.classifier = classifier;
         this.scorer = scorer;
@@ -114,6 +120,99 @@ public class FeedbackService {
             next = query.cursorAfter(items.get(items.size() - 1));
         }
         return new Page(items, next);
+    }
+
+    /**
+     * Applies a person's correction: the labels change, the item leaves triage and its (masked)
+     * text becomes a labelled example, which a background retraining picks up.
+     */
+    public Feedback correct(String id, CorrectionRequest correction) {
+        if (correction.intent() == null && correction.topic() == null && correction.sentiment() == null) {
+            throw ProblemException.badRequest("give at least one of intent, topic, sentiment");
+        }
+        if (correction.topic() != null && !classifierConfig.topics().contains(correction.topic())) {
+            throw ProblemException.invalidField("topic", "must be one of " + classifierConfig.topics());
+        }
+        Feedback current = get(id);
+        List<org.bson.conversions.Bson> sets = new java.util.ArrayList<>();
+        if (correction.intent() != null) {
+            sets.add(com.mongodb.client.model.Updates.set("intent", correction.intent().name()));
+            sets.add(com.mongodb.client.model.Updates.set("intentConfidence", 1.0));
+        }
+        if (correction.topic() != null) {
+            sets.add(com.mongodb.client.model.Updates.set("topic", correction.topic()));
+            sets.add(com.mongodb.client.model.Updates.set("topicConfidence", 1.0));
+        }
+        if (correction.sentiment() != null) {
+            sets.add(com.mongodb.client.model.Updates.set("sentiment", correction.sentiment().name()));
+        }
+        sets.add(com.mongodb.client.model.Updates.set("needsTriage", false));
+        sets.add(com.mongodb.client.model.Updates.set("corrected", true));
+        sets.add(com.mongodb.client.model.Updates.set("updatedAt", new java.util.Date()));
+        repository.collection().updateOne(FeedbackRepository.byId(id), com.mongodb.client.model.Updates.combine(sets));
+        Feedback updated = get(id);
+        var c = updated.classification();
+        // The example keeps the masked text: labelled data outlives the item and must not carry personal data.
+        classifierService.learnFromCorrection(new dev.vocloop.feedback.classification.LabelledExample(current.textMasked(),
+                c.language(), c.intent(), c.topic(), c.sentiment()));
+        return updated;
+    }
+
+    private static final Map<String, String> STAT_FIELDS = Map.of("channel", "channel", "intent", "intent", "topic", "topic",
+            "sentiment", "sentiment", "priority", "priority.level", "language", "language", "loopStatus", "loopStatus",
+            "product", "product");
+
+    /**
+     * Counts by a dimension and period. Only the dimension and the time are read (a projection over
+     * the receivedAt index), and the periods are cut in Java so that it works on any MongoDB.
+     */
+    public FeedbackStats stats(String dimension, String interval, Instant from, Instant to) {
+        String field = STAT_FIELDS.get(dimension);
+        if (field == null) {
+            throw ProblemException.invalidField("dimension", "must be one of " + new java.util.TreeSet<>(STAT_FIELDS.keySet()));
+        }
+        if (!List.of("day", "week", "month").contains(interval)) {
+            throw ProblemException.invalidField("interval", "must be day, week or month");
+        }
+        Instant end = to == null ? Instant.now() : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalidField("from", "must be before to");
+        }
+        Map<String, Map<String, Long>> byPeriod = new java.util.TreeMap<>();
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        long[] total = {0};
+        repository.collection().find(com.mongodb.client.model.Filters.and(
+                        com.mongodb.client.model.Filters.gte("receivedAt", java.util.Date.from(start)),
+                        com.mongodb.client.model.Filters.lt("receivedAt", java.util.Date.from(end))))
+                .projection(com.mongodb.client.model.Projections.include("receivedAt", field))
+                .forEach(d -> {
+                    Object value = field.contains(".") ? d.get("priority", Document.class) == null ? null
+                            : d.get("priority", Document.class).get("level") : d.get(field);
+                    String key = value == null ? "UNKNOWN" : value.toString();
+                    String period = period(d.getDate("receivedAt").toInstant(), interval);
+                    byPeriod.computeIfAbsent(period, k -> new java.util.TreeMap<>()).merge(key, 1L, Long::sum);
+                    totals.merge(key, 1L, Long::sum);
+                    total[0]++;
+                });
+        List<FeedbackStats.Bucket> buckets = byPeriod.entrySet().stream().map(e -> new FeedbackStats.Bucket(e.getKey(),
+                e.getValue().values().stream().mapToLong(Long::longValue).sum(), e.getValue())).toList();
+        return new FeedbackStats(dimension, interval, start, end, total[0], totals, buckets);
+    }
+
+    private static String period(Instant at, String interval) {
+        java.time.LocalDate day = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        return switch (interval) {
+            case "week" -> day.with(java.time.DayOfWeek.MONDAY).toString();
+            case "month" -> day.withDayOfMonth(1).toString();
+            default -> day.toString();
+        };
+    }
+
+    /** Streams every item matching the filters (no paging), newest first, for CSV export. */
+    public void forEachMatching(FeedbackQuery query, int max, java.util.function.Consumer<Feedback> action) {
+        repository.collection().find(query.filter()).sort(query.order()).limit(max)
+                .forEach(d -> action.accept(FeedbackRepository.fromDocument(d)));
     }
 
     /** BUG, COMPLAINT and QUESTION need an answer from a team; anything P1/P2 too. */

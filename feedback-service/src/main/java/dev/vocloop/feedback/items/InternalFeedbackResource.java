@@ -30,7 +30,7 @@ public class InternalFeedbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit feedback from another service; same body and answers as POST /api/v1/feedback")
-    public Response submit(@Valid @NotNull FeedbackRequest request) {
+    public Response submitInternalFeedback(@Valid @NotNull FeedbackRequest request) {
         // Services calling this are trusted with the original text (ticket agents read it through them).
         return FeedbackResource.answer(service.submit(request), "AGENT");
     }

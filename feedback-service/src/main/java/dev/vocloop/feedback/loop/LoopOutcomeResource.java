@@ -30,7 +30,7 @@ public class LoopOutcomeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set loopStatus CLOSED / REOPENED / CLOSED_UNCONFIRMED on the listed items (idempotent)")
-    public LoopOutcomeAnswer apply(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull LoopOutcomeRequest request) {
+    public LoopOutcomeAnswer applyLoopOutcome(@HeaderParam("Idempotency-Key") String key, @Valid @NotNull LoopOutcomeRequest request) {
         return new LoopOutcomeAnswer(service.apply(key, request));
     }
 }
