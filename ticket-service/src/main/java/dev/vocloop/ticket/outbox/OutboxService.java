@@ -102,7 +102,7 @@ public class OutboxService {
     }
 
     /** Exponential backoff with "equal jitter": half fixed, half random, so replicas spread out. */
-    Duration backoff(int attempts) {
+    public Duration backoff(int attempts) {
         long base = config.baseDelay().toMillis();
         long cap = config.maxDelay().toMillis();
         long exp = base << Math.min(30, Math.max(0, attempts - 1));

@@ -7,6 +7,7 @@ import dev.vocloop.ticket.access.Caller;
 import dev.vocloop.ticket.idempotency.IdempotencyService;
 import dev.vocloop.ticket.idempotency.IdempotencyService.Answer;
 import dev.vocloop.ticket.outbox.OutboxService;
+import dev.vocloop.ticket.routing.RoutingConfig;
 import dev.vocloop.ticket.routing.RoutingDecision;
 import dev.vocloop.ticket.routing.RoutingInput;
 import dev.vocloop.ticket.routing.RoutingService;
@@ -41,9 +42,11 @@ public class TicketService {
     private final RoutingService routing;
     private final OutboxService outbox;
     private final TicketMetrics metrics;
+    private final RoutingConfig routingConfig;
 
     public TicketService(EntityManager em, IdempotencyService idempotency, RoutingService routing, OutboxService outbox,
-            TicketMetrics metrics) {
+            TicketMetrics metrics, RoutingConfig routingConfig) {
+        this.routingConfig = routingConfig;
         this.em = em;
         this.idempotency = idempotency;
         this.routing = routing;
@@ -114,8 +117,13 @@ public class TicketService {
     void open(Ticket t, RoutingDecision decision, Instant now, String actor) {
         Team team = Team.findById(decision.team());
         if (team == null) {
-            // a rule that points at a deleted team must not lose the ticket: the default team takes it
-            throw ProblemException.unprocessable("routing chose team " + decision.team() + ", which does not exist");
+            // a hand-over must not bounce because a team vanished: the default team takes the ticket
+            team = Team.findById(routingConfig.defaultTeam());
+            if (team == null) {
+                throw ProblemException.unprocessable("neither team " + decision.team() + " nor the default team exists");
+            }
+            decision = new RoutingDecision(team.key, decision.ruleId(), decision.ruleName(),
+                    List.of("team " + decision.team() + " does not exist: default team"), decision.tags(), decision.priority());
         }
         t.team = team.key;
         t.priority = Priority.valueOf(decision.priority());
