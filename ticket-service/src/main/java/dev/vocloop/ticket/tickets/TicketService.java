@@ -90,16 +90,16 @@ public class TicketService {
         }
         String level = in.priority() == null || in.priority().level() == null ? Priority.P3.name()
                 : Priority.parse("priority.level", in.priority().level()).name();
-        String text = in.textMasked() != null ? in.textMasked() : in.text();
+        String text = noNul(in.textMasked() != null ? in.textMasked() : in.text());
         RoutingDecision decision = routing.route(new RoutingInput(in.intent(), in.topic(), in.channel(), in.language(), level,
                 in.product(), in.customer() == null ? null : in.customer().tier(),
                 in.customer() == null ? null : in.customer().lifecycleStage(), in.text() != null ? in.text() : text));
         Ticket t = new Ticket();
         t.id = Ids.newId();
         t.source = "FEEDBACK";
-        t.subject = subjectOf(in.summary(), text);
-        t.text = in.text();
-        t.textMasked = in.textMasked();
+        t.subject = subjectOf(noNul(in.summary()), text);
+        t.text = noNul(in.text());
+        t.textMasked = noNul(in.textMasked());
         t.channel = in.channel();
         t.language = in.language();
         t.intent = in.intent();
@@ -533,6 +533,11 @@ public class TicketService {
 
     private void advisoryLock(String name) {
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l").setParameter(1, name).getSingleResult();
+    }
+
+    /** PostgreSQL text cannot hold NUL; a hand-over must not bounce for a stray one, so it is dropped. */
+    private static String noNul(String s) {
+        return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
     }
 
     static String subjectOf(String summary, String text) {

@@ -157,6 +157,15 @@ class TicketLoopTest {
         given().contentType("application/json").body("{\"resolution\":\"\"}")
                 .when().post("/api/v1/tickets/" + Feedback.newTicket("OTHER", "P4") + "/resolve").then().statusCode(400);
         given().when().get("/api/v1/tickets/no-such-id").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("feedbackId", "a\u0000b").when().get("/api/v1/tickets").then().statusCode(400);
+    }
+
+    @Test
+    void aStrayNulInTheTextDoesNotBounceTheHandOver() {
+        String fid = Ids.newId();
+        String ticketId = Feedback.send(Feedback.body(fid, "c-" + Ids.newId(), "OTHER", "P4", "bad\\u0000byte"), null)
+                .statusCode(201).extract().path("ticketId");
+        given().when().get("/api/v1/tickets/" + ticketId).then().statusCode(200).body("text", equalTo("badbyte"));
     }
 
     private String resolveThenOutcome(String outcome) {

@@ -54,21 +54,28 @@ class TicketWorkflowTest {
     void everyAllowedTransitionSucceedsAndEveryOtherIs409WithTheAllowedOnes() {
         String team = Api.team("flow");
         for (String from : ALL) {
+            // refused transitions change nothing, so one ticket serves all of them
+            String probe = ticketIn(team, from);
             for (String to : ALL) {
-                String id = Api.ticket(team, "P3");
-                for (String step : PATH.get(from)) {
-                    Api.status(id, step).statusCode(200);
-                }
-                Api.get(id).body("status", equalTo(from));
-                if (ALLOWED.get(from).contains(to)) {
-                    Api.status(id, to).statusCode(200).body("status", equalTo(to));
-                } else {
-                    Api.status(id, to).statusCode(409).contentType("application/problem+json")
+                if (!ALLOWED.get(from).contains(to)) {
+                    Api.status(probe, to).statusCode(409).contentType("application/problem+json")
                             .body("detail", containsString("allowed: "));
-                    Api.get(id).body("status", equalTo(from));
+                    Api.get(probe).body("status", equalTo(from));
                 }
             }
+            for (String to : ALLOWED.get(from)) {
+                Api.status(ticketIn(team, from), to).statusCode(200).body("status", equalTo(to));
+            }
         }
+    }
+
+    private static String ticketIn(String team, String status) {
+        String id = Api.ticket(team, "P3");
+        for (String step : PATH.get(status)) {
+            Api.status(id, step).statusCode(200);
+        }
+        Api.get(id).body("status", equalTo(status));
+        return id;
     }
 
     @Test
@@ -172,6 +179,9 @@ class TicketWorkflowTest {
                 .when().post("/api/v1/tickets/" + id + "/comments").then().statusCode(400);
         given().contentType("application/json").body("{\"body\":\"x\"}")
                 .when().post("/api/v1/tickets/no-such-ticket/comments").then().statusCode(404);
+        // PostgreSQL cannot store NUL: the client hears 400, not 500
+        given().contentType("application/json").body("{\"body\":\"a\\u0000b\"}")
+                .when().post("/api/v1/tickets/" + id + "/comments").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
