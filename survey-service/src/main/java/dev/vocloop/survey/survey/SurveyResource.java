@@ -1,6 +1,9 @@
 package dev.vocloop.survey.survey;
 
 import dev.vocloop.commons.problem.ProblemException;
+import dev.vocloop.survey.analytics.AnalyticsService;
+import dev.vocloop.survey.analytics.Report;
+import dev.vocloop.survey.analytics.ScoreStatistics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,15 +20,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Survey definitions (admin / product). */
+/** Survey definitions (admin / product) and each survey's NPS / CSAT / CES report. */
 @Path("/api/v1/surveys")
 @Produces(MediaType.APPLICATION_JSON)
 public class SurveyResource {
 
     private final SurveyService surveys;
+    private final AnalyticsService analytics;
 
-    public SurveyResource(SurveyService surveys) {
+    public SurveyResource(SurveyService surveys, AnalyticsService analytics) {
         this.surveys = surveys;
+        this.analytics = analytics;
     }
 
     /** A list of surveys. */
@@ -63,6 +68,27 @@ public class SurveyResource {
     public Response delete(@PathParam("id") String id) {
         surveys.delete(id);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/nps")
+    public Report<ScoreStatistics.Nps> nps(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("interval") String interval, @QueryParam("segment") String segment) {
+        return analytics.nps(id, analytics.window(from, to, interval, segment));
+    }
+
+    @GET
+    @Path("/{id}/csat")
+    public Report<ScoreStatistics.Csat> csat(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+                                             @QueryParam("interval") String interval, @QueryParam("segment") String segment) {
+        return analytics.csat(id, analytics.window(from, to, interval, segment));
+    }
+
+    @GET
+    @Path("/{id}/ces")
+    public Report<ScoreStatistics.Ces> ces(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("interval") String interval, @QueryParam("segment") String segment) {
+        return analytics.ces(id, analytics.window(from, to, interval, segment));
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
