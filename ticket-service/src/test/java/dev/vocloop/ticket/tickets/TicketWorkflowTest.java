@@ -60,9 +60,9 @@ class TicketWorkflowTest {
                 if (!ALLOWED.get(from).contains(to)) {
                     Api.status(probe, to).statusCode(409).contentType("application/problem+json")
                             .body("detail", containsString("allowed: "));
-                    Api.get(probe).body("status", equalTo(from));
                 }
             }
+            Api.get(probe).body("status", equalTo(from)).body("version", equalTo(versionAfter(from)));
             for (String to : ALLOWED.get(from)) {
                 Api.status(ticketIn(team, from), to).statusCode(200).body("status", equalTo(to));
             }
@@ -72,10 +72,14 @@ class TicketWorkflowTest {
     private static String ticketIn(String team, String status) {
         String id = Api.ticket(team, "P3");
         for (String step : PATH.get(status)) {
-            Api.status(id, step).statusCode(200);
+            Api.status(id, step).statusCode(200).body("status", equalTo(step));
         }
-        Api.get(id).body("status", equalTo(status));
         return id;
+    }
+
+    /** Each accepted step bumps the version once; refused ones must not have touched the ticket. */
+    private static int versionAfter(String status) {
+        return PATH.get(status).size();
     }
 
     @Test
