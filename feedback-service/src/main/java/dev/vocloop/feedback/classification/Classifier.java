@@ -84,7 +84,7 @@ public class Classifier {
                 "NEUTRAL", 1.0 / polar));
 
         if (m.intent() != null || m.topic() != null || m.sentiment() != null) {
-            String[] tokens = Features.of(text, hits);
+            String[] tokens = LabelModel.context(Features.of(text, hits));
             double w = m.examples() > 0 ? config.modelWeight() : config.seedModelWeight();
             intentP = mix(intentP, m.intent(), tokens, w);
             topicP = mix(topicP, m.topic(), tokens, w);

@@ -56,7 +56,7 @@ public class ClassifierResource {
     @Operation(summary = "Import labelled examples (every label optional; the same text again replaces its labels)")
     public ExamplesAnswer importExamples(@Valid @NotNull ExamplesRequest request) {
         int n = service.addExamples(request.items(), "API");
-        return new ExamplesAnswer(n, (long) service.describe().get("examples"));
+        return new ExamplesAnswer(n, service.exampleCount());
     }
 
     @POST

@@ -194,14 +194,18 @@ public class ClassifierService {
     Models trainModels(List<LabelledExample> userExamples, String version) {
         List<LabelledExample> all = new ArrayList<>(seeds);
         all.addAll(userExamples);
+        // Seed sentences are few and short: every token counts. With user examples, rare tokens are noise.
+        int cutoff = userExamples.isEmpty() ? 1 : config.cutoff();
         return new Models(version,
-                trainOne(all, e -> e.intent() == null ? null : e.intent().name()),
-                trainOne(all, e -> e.topic() == null || !config.topics().contains(e.topic()) ? null : e.topic()),
-                trainOne(all, e -> e.sentiment() == null ? null : e.sentiment().name()),
+                trainOne(all, e -> e.intent() == null ? null : e.intent().name(), cutoff),
+                trainOne(all, e -> e.topic() == null || !config.topics().contains(e.topic()) ? null : e.topic(), cutoff),
+                // The few seed sentences say less about sentiment than the lexicon does: learn it from user examples only.
+                userExamples.stream().anyMatch(e -> e.sentiment() != null)
+                        ? trainOne(all, e -> e.sentiment() == null ? null : e.sentiment().name(), cutoff) : null,
                 userExamples.size());
     }
 
-    private LabelModel trainOne(List<LabelledExample> all, Function<LabelledExample, String> label) {
+    private LabelModel trainOne(List<LabelledExample> all, Function<LabelledExample, String> label, int cutoff) {
         List<DocumentSample> samples = new ArrayList<>();
         for (LabelledExample e : all) {
             String l = label.apply(e);
@@ -209,7 +213,7 @@ public class ClassifierService {
                 samples.add(new DocumentSample(l, Features.of(e.text(), classifier.lexicon().scan(e.text()))));
             }
         }
-        return LabelModel.train(samples, config.algorithm(), config.iterations(), config.cutoff());
+        return LabelModel.train(samples, config.algorithm(), config.iterations(), cutoff);
     }
 
     /** Accuracy and per-label precision / recall / F1 of the combined classifier on held-back examples. */
@@ -234,6 +238,10 @@ public class ClassifierService {
         quality.put("topic", topic.summary());
         quality.put("sentiment", sentiment.summary());
         return quality;
+    }
+
+    public long exampleCount() {
+        return examples.countDocuments();
     }
 
     /** What GET /api/v1/classifier shows. */

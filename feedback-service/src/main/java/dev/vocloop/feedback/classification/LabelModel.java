@@ -71,10 +71,15 @@ final class LabelModel {
         }
     }
 
-    /** Probability of each label. */
-    Map<String, Double> probabilities(String[] tokens) {
+    /** The model context of a text's tokens; computed once and shared by the three models. */
+    static String[] context(String[] tokens) {
         Collection<String> features = BAG.extractFeatures(tokens, Map.of());
-        double[] p = maxent.eval(features.toArray(String[]::new));
+        return features.toArray(String[]::new);
+    }
+
+    /** Probability of each label, given {@link #context(String[])}. */
+    Map<String, Double> probabilities(String[] context) {
+        double[] p = maxent.eval(context);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int i = 0; i < p.length; i++) {
             out.put(maxent.getOutcome(i), p[i]);

@@ -86,6 +86,8 @@ final class Lexicon {
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> coveredUntil = new HashMap<>(4);
         int negatedUntil = -1;
+        // What follows "but" / "但是" usually carries the verdict of a mixed review.
+        boolean contrast = false;
         for (int i = 0; i < lower.length(); i++) {
             List<Term> candidates = byFirstChar.get(lower.charAt(i));
             if (candidates == null) {
@@ -104,6 +106,10 @@ final class Lexicon {
                     continue;
                 }
                 coveredUntil.put(t.kind(), end);
+                if (t.kind().equals("contrast")) {
+                    contrast = true;
+                    continue;
+                }
                 if (t.kind().equals("negator")) {
                     negatedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
                     continue;
@@ -114,6 +120,9 @@ final class Lexicon {
                     // "not good", "不满意": a negated polar word points the other way, a little weaker.
                     label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
                     weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
+                }
+                if (contrast && t.kind().equals("sentiment")) {
+                    weight *= 1.5;
                 }
                 hits.add(new Hit(t.kind(), label, weight, t.text()));
             }

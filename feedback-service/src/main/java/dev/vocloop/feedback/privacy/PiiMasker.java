@@ -15,7 +15,7 @@ public class PiiMasker {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,24}");
     private static final Pattern PRC_ID = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx])(?![0-9A-Za-z])");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d-])(\\d(?:[ -]?\\d){12,18})(?![\\d-])");
+    private static final Pattern CARD = Pattern.compile("(?<![\\d+-])(\\d(?:[ -]?\\d){12,18})(?![\\d-])");
     private static final Pattern CN_MOBILE = Pattern.compile("(?<!\\d)(?:(?:\\+|00)86[ -]?)?1[3-9]\\d(?:[ -]?\\d{4}){2}(?!\\d)");
     private static final Pattern INTL_PHONE = Pattern.compile(
             "(?<![\\w+])(?:\\+|00)[1-9]\\d{0,2}[ .-]?(?:\\(\\d{1,4}\\)[ .-]?)?\\d{1,4}(?:[ .-]?\\d{2,4}){1,4}(?!\\d)");
@@ -27,9 +27,10 @@ public class PiiMasker {
     public String mask(String text) {
         String out = EMAIL.matcher(text).replaceAll("[EMAIL]");
         out = replaceIf(out, PRC_ID, PiiMasker::isPrcId, "[ID_NUMBER]");
-        out = replaceIf(out, CARD, s -> luhn(s.replaceAll("[ -]", "")), "[BANK_CARD]");
+        // Phones with a country code first: "+86 138 1234 5678" would otherwise pass as a Luhn-valid card by chance.
         out = CN_MOBILE.matcher(out).replaceAll("[PHONE]");
         out = INTL_PHONE.matcher(out).replaceAll("[PHONE]");
+        out = replaceIf(out, CARD, s -> luhn(s.replaceAll("[ -]", "")), "[BANK_CARD]");
         out = LOCAL_PHONE.matcher(out).replaceAll("[PHONE]");
         return out;
     }
