@@ -83,6 +83,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
             Map<String, Object> echo = new LinkedHashMap<>();
+            // "id": the last path segment, so that a generated client can read a resource by id.
+            echo.put("id", path.substring(path.lastIndexOf('/') + 1));
             echo.put("service", service);
             echo.put("method", exchange.getRequestMethod());
             echo.put("uri", exchange.getRequestURI().toString());
