@@ -83,6 +83,24 @@ public class ContactService {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * A detractor whose problem was confirmed solved is asked again at the next survey cycle: the
+     * contact budget is released when the customer's latest NPS answer was 0-6, so that recovery
+     * ({@code GET /api/v1/nps/recovery}) can be measured without waiting out the budget window.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean releaseBudgetOfSolvedDetractor(String customerId) {
+        return em.createNativeQuery("""
+                UPDATE contacts SET last_invited_at = NULL
+                 WHERE customer_id = :id AND last_invited_at IS NOT NULL
+                   AND (SELECT score FROM survey_responses
+                         WHERE customer_id = :id AND survey_type = 'NPS'
+                         ORDER BY created_at DESC LIMIT 1) <= 6
+                """)
+                .setParameter("id", customerId)
+                .executeUpdate() == 1;
+    }
+
     public Optional<Contact> find(String customerId) {
         return Optional.ofNullable(em.find(Contact.class, customerId));
     }

@@ -178,6 +178,9 @@ public class FollowUpService {
         followUp.comment = request.comment();
         followUp.answeredAt = now;
         handOver(followUp, request.solved() ? "SOLVED" : "NOT_SOLVED", request.solved() ? "CLOSED" : "REOPENED", now);
+        if (request.solved()) {
+            contacts.releaseBudgetOfSolvedDetractor(followUp.customerId);
+        }
         Log.infof("follow-up %s answered (solved=%s)", followUp.id, followUp.solved);
         return followUp;
     }

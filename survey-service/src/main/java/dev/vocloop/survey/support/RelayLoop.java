@@ -19,6 +19,7 @@ public final class RelayLoop {
     private final ExecutorService executor;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopped;
 
     /** @param round does one batch and returns how many items it handled (0 = nothing due) */
     public RelayLoop(String name, IntSupplier round) {
@@ -33,6 +34,9 @@ public final class RelayLoop {
 
     /** Asks for a drain soon; cheap and safe to call from any thread, any number of times. */
     public void wake() {
+        if (stopped) {
+            return;
+        }
         again.set(true);
         if (running.compareAndSet(false, true)) {
             submit();
@@ -57,7 +61,11 @@ public final class RelayLoop {
             }
         } catch (RuntimeException e) {
             // The next sweep or write wakes us again; the database still holds everything due.
-            Log.warnf("%s round failed: %s", name, e.toString());
+            if (stopped) {
+                Log.debugf("%s round interrupted by shutdown: %s", name, e.toString());
+            } else {
+                Log.warnf("%s round failed: %s", name, e.toString());
+            }
         } finally {
             running.set(false);
             if (again.get() && running.compareAndSet(false, true)) {
@@ -67,6 +75,7 @@ public final class RelayLoop {
     }
 
     public void shutdown() {
+        stopped = true;
         executor.shutdownNow();
     }
 }

@@ -207,4 +207,30 @@ class SurveyFlowTest {
         given().contentType("application/json").body("{\"token\":\"" + token + "\"}")
                 .when().post("/api/v1/survey-responses").then().statusCode(400);
     }
+
+    /** Answers NPS with a score, then a solved follow-up; returns how the next invitation went. */
+    private String nextInvitationAfterSolvedFollowUp(int npsScore) {
+        String customer = uid("c");
+        String token = invite(survey("NPS"), "LINK", customer, null, "en");
+        given().contentType("application/json").body("{\"token\":\"" + token + "\",\"score\":" + npsScore + "}")
+                .when().post("/api/v1/survey-responses").then().statusCode(201);
+        String ticket = uid("t");
+        given().contentType("application/json")
+                .body("{\"ticketId\":\"" + ticket + "\",\"resolutionCount\":1,\"feedbackIds\":[\"fb\"],\"customer\":{\"id\":\"" + customer
+                        + "\"},\"resolution\":\"fixed\",\"channel\":\"IN_APP\"}")
+                .when().post("/internal/follow-ups").then().statusCode(201);
+        String url = given().queryParam("ticketId", ticket).when().get("/api/v1/follow-ups").then().extract().path("items[0].url");
+        given().contentType("application/json").body("{\"solved\":true}")
+                .when().post("/api/v1/follow-ups/" + url.substring(url.lastIndexOf('/') + 1) + "/answer").then().statusCode(200);
+        return given().contentType("application/json").body("{\"channel\":\"LINK\",\"customers\":[{\"id\":\"" + customer + "\"}]}")
+                .when().post("/api/v1/surveys/" + survey("NPS") + "/invitations").then().statusCode(200)
+                .extract().path("items[0].status");
+    }
+
+    @Test
+    void solvedDetractorIsAskedAgainAtTheNextCycle() {
+        assertEquals("INVITED", nextInvitationAfterSolvedFollowUp(3));
+        // a promoter's budget is not released by a solved follow-up
+        assertEquals("SKIPPED", nextInvitationAfterSolvedFollowUp(9));
+    }
 }
