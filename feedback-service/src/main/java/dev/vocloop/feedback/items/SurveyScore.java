@@ -12,11 +12,12 @@ public record SurveyScore(
         @NotNull @Pattern(regexp = "NPS|CSAT|CES", message = "must be NPS, CSAT or CES") String type,
         @NotNull @Min(0) @Max(10) Integer score) {
 
-    /** A detractor (NPS 0-6) or an unhappy CSAT (1-2) raises the priority. */
+    /** A detractor (NPS 0-6), an unhappy CSAT (1-2) or a high-effort CES (5-7, as survey-service scores it) raises the priority. */
     public boolean isDetractor() {
         return switch (type) {
             case "NPS" -> score <= 6;
             case "CSAT" -> score <= 2;
+            case "CES" -> score >= 5;
             default -> false;
         };
     }

@@ -125,6 +125,24 @@ class FeedbackResourceTest {
     }
 
     @Test
+    void surveyHandOverIsIdempotentOnTheResponseIdAndCountsTheDetractor() {
+        String body = """
+                {"channel":"SURVEY","externalId":"resp-%s","text":"NPS score 3 of 10 (no comment)","customer":{"id":"c-9","tier":"gold"},
+                 "survey":{"surveyId":"s-1","type":"NPS","score":3}}""".formatted(UUID.randomUUID());
+        String id = given().contentType(ContentType.JSON).header("Idempotency-Key", "survey-response:r1").body(body)
+                .post("/internal/feedback").then().statusCode(201)
+                .body("channel", equalTo("SURVEY"))
+                .body("survey.score", equalTo(3))
+                .body("priority.reasons.code", hasItem("NPS_DETRACTOR"))
+                .body("priority.reasons.code", hasItem("CUSTOMER_VALUE"))
+                .extract().path("id");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "survey-response:r1").body(body)
+                .post("/internal/feedback").then().statusCode(200).body("id", equalTo(id));
+        given().contentType(ContentType.JSON).body(body.replace("\"score\":3", "\"score\":11"))
+                .post("/internal/feedback").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void supportChatKeepsTheCustomersWordsAsText() {
         given().contentType(ContentType.JSON).body("""
                 {"channel":"SUPPORT_CHAT","externalId":"chat-%s","messages":[
