@@ -38,8 +38,15 @@ public class ProblemResponses {
         }
         HttpServerRequest request = ctx.request();
         if (!request.isEnded()) {
-            // The unread body is not wanted: closing the connection is cheaper than reading it.
-            response.putHeader(HttpHeaders.CONNECTION, "close");
+            boolean noBody = !request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                    && (request.getHeader(HttpHeaders.CONTENT_LENGTH) == null || "0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH)));
+            if (noBody) {
+                // Only the end of the request is pending: let it in, so the connection can be kept.
+                request.resume();
+            } else {
+                // The unread body is not wanted: closing the connection is cheaper than reading it.
+                response.putHeader(HttpHeaders.CONNECTION, "close");
+            }
         }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(io.vertx.core.buffer.Buffer.buffer(body));
     }
