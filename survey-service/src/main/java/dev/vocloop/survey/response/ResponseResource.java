@@ -3,13 +3,15 @@ package dev.vocloop.survey.response;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /api/v1/survey-responses}: a customer's answer by invitation token (public; the token is the credential). */
+/** A customer's answer by invitation token, and the form it answers (public; the token is the credential). */
 @Path("/api/v1/survey-responses")
 public class ResponseResource {
 
@@ -17,6 +19,13 @@ public class ResponseResource {
 
     public ResponseResource(ResponseService responses) {
         this.responses = responses;
+    }
+
+    @GET
+    @Path("/{token}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public SurveyForm form(@PathParam("token") String token) {
+        return responses.form(token);
     }
 
     @POST

@@ -88,6 +88,25 @@ public class ResponseService {
         return r;
     }
 
+    /** The survey behind an open invitation token, for the public survey page; same 404 / 409 / 410 as answering. */
+    public SurveyForm form(String token) {
+        if (!Tokens.plausible(token)) {
+            throw ProblemException.notFound("unknown survey link");
+        }
+        Invitation invitation = Invitation.<Invitation>find("token", token).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("unknown survey link"));
+        if (invitation.status == Invitation.Status.ANSWERED) {
+            throw ProblemException.conflict("this survey has already been answered");
+        }
+        Survey survey = Survey.findById(invitation.surveyId);
+        if (!Instant.now().isBefore(invitation.expiresAt) || survey.status == Survey.Status.CLOSED) {
+            throw ProblemException.gone("this survey link has expired");
+        }
+        return new SurveyForm(survey.id, survey.type.name(), Survey.localized(survey.questions, invitation.customerLocale),
+                Survey.localized(survey.followUpQuestions, invitation.customerLocale), survey.type.min(), survey.type.max(),
+                invitation.expiresAt);
+    }
+
     /** The forwarding rule: unhappy scores (NPS 0-6, CSAT 1-2, CES 5-7) and every answer with a comment. */
     public static boolean shouldForward(SurveyType type, int score, String comment) {
         return type.unhappy(score) || (comment != null && !comment.isBlank());

@@ -112,12 +112,17 @@ class SurveyFlowTest {
         Matcher m = SURVEY_LINK.matcher(zhText);
         assertTrue(m.find());
         String token = m.group(1);
+        // the link opens the form in the customer's language
+        given().when().get("/api/v1/survey-responses/" + token).then().statusCode(200)
+                .body("question", equalTo("您有多大可能向朋友推荐我们？")).body("followUpQuestion", equalTo("您打分的主要原因是什么？"))
+                .body("scaleMin", equalTo(0)).body("scaleMax", equalTo(10));
         given().contentType("application/json").body("{\"token\":\"" + token + "\",\"score\":11}")
                 .when().post("/api/v1/survey-responses").then().statusCode(400).body("errors[0].field", equalTo("score"));
         given().contentType("application/json").body("{\"token\":\"" + token + "\",\"score\":9}")
                 .when().post("/api/v1/survey-responses").then().statusCode(201).body("forwarded", equalTo(false));
         given().contentType("application/json").body("{\"token\":\"" + token + "\",\"score\":9}")
                 .when().post("/api/v1/survey-responses").then().statusCode(409).contentType("application/problem+json");
+        given().when().get("/api/v1/survey-responses/" + token).then().statusCode(409);
         given().contentType("application/json").body("{\"token\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\",\"score\":9}")
                 .when().post("/api/v1/survey-responses").then().statusCode(404);
         given().when().get("/api/v1/surveys/" + nps + "/invitations").then().statusCode(200)
@@ -165,6 +170,8 @@ class SurveyFlowTest {
                 "UPDATE invitations SET expires_at = now() - interval '1 second' WHERE token = :t").setParameter("t", token).executeUpdate());
         given().contentType("application/json").body("{\"token\":\"" + token + "\",\"score\":3}")
                 .when().post("/api/v1/survey-responses").then().statusCode(410).contentType("application/problem+json");
+        given().when().get("/api/v1/survey-responses/" + token).then().statusCode(410);
+        given().when().get("/api/v1/survey-responses/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
     }
 
     @Test
