@@ -174,7 +174,7 @@ public class ClassifierService {
             models.replaceOne(Filters.eq("_id", stored.getString("_id")), stored, new ReplaceOptions().upsert(true));
             models.replaceOne(Filters.eq("_id", "current"), new Document("_id", "current").append("version", version)
                     .append("examples", train.size()).append("heldOut", held.size()).append("quality", new Document(quality))
-                    .append("trainedAt", Date.from(now)).append("algorithm", config.algorithm()), new ReplaceOptions().upsert(true));
+                    .append("trainedAt", Date.from(now)).append("algorithm", config.intentAlgorithm() + "/" + config.algorithm()), new ReplaceOptions().upsert(true));
             // Older versions are no longer needed by any replica once "current" points past them.
             models.deleteMany(Filters.and(Filters.regex("_id", "^model:"), Filters.ne("_id", "model:" + version)));
             classifier.use(next);
@@ -197,15 +197,16 @@ public class ClassifierService {
         // Seed sentences are few and short: every token counts. With user examples, rare tokens are noise.
         int cutoff = userExamples.isEmpty() ? 1 : config.cutoff();
         return new Models(version,
-                trainOne(all, e -> e.intent() == null ? null : e.intent().name(), cutoff),
-                trainOne(all, e -> e.topic() == null || !config.topics().contains(e.topic()) ? null : e.topic(), cutoff),
+                trainOne(all, e -> e.intent() == null ? null : e.intent().name(), cutoff, config.intentAlgorithm()),
+                trainOne(all, e -> e.topic() == null || !config.topics().contains(e.topic()) ? null : e.topic(), cutoff,
+                        config.algorithm()),
                 // The few seed sentences say less about sentiment than the lexicon does: learn it from user examples only.
                 userExamples.stream().anyMatch(e -> e.sentiment() != null)
-                        ? trainOne(all, e -> e.sentiment() == null ? null : e.sentiment().name(), cutoff) : null,
+                        ? trainOne(all, e -> e.sentiment() == null ? null : e.sentiment().name(), cutoff, config.algorithm()) : null,
                 userExamples.size());
     }
 
-    private LabelModel trainOne(List<LabelledExample> all, Function<LabelledExample, String> label, int cutoff) {
+    private LabelModel trainOne(List<LabelledExample> all, Function<LabelledExample, String> label, int cutoff, String algorithm) {
         List<DocumentSample> samples = new ArrayList<>();
         for (LabelledExample e : all) {
             String l = label.apply(e);
@@ -213,7 +214,7 @@ public class ClassifierService {
                 samples.add(new DocumentSample(l, Features.of(e.text(), classifier.lexicon().scan(e.text()))));
             }
         }
-        return LabelModel.train(samples, config.algorithm(), config.iterations(), cutoff);
+        return LabelModel.train(samples, algorithm, config.iterations(), cutoff);
     }
 
     /** Accuracy and per-label precision / recall / F1 of the combined classifier on held-back examples. */
@@ -260,7 +261,7 @@ public class ClassifierService {
             labels.put(field, counts);
         }
         out.put("labels", labels);
-        out.put("algorithm", config.algorithm());
+        out.put("algorithm", Map.of("intent", config.intentAlgorithm(), "topic", config.algorithm(), "sentiment", config.algorithm()));
         if (state != null) {
             out.put("trainedAt", state.getDate("trainedAt").toInstant());
             out.put("trainedOn", state.getInteger("examples"));
