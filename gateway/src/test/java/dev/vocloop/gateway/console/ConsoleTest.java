@@ -236,6 +236,16 @@ class ConsoleTest {
     }
 
     @Test
+    void pagesLetBrowsersSendTheirOriginOnFormPostsAndAreNotCached() {
+        given().when().get("/follow-up/tok-open").then().statusCode(200)
+                .header("Referrer-Policy", "same-origin").header("Cache-Control", "no-store");
+        // What a browser sends under "same-origin": the CORS filter lets the page's own origin through.
+        given().header("Origin", io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("solved", "no")
+                .when().post("/follow-up/tok-open").then().statusCode(200).body(containsString("reopened"));
+    }
+
+    @Test
     void consoleCookiesNeverLeakToTheApi() {
         // The API keeps authenticating by key only: a console session cookie is no credential there.
         String session = ConsoleSessions.signIn(ConsoleSessions.key("AGENT", "billing"));
