@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  * an echo of the request it received ({@code service}, {@code method}, {@code uri}, {@code headers},
  * {@code body}), so tests see exactly what the gateway forwarded. A path containing {@code /slow}
  * answers after 5 s; {@code /q/openapi} serves the service's OpenAPI document from
- * {@code src/test/resources/openapi/<service>.json}. A GET of a path with a fixture in
+ * {@code src/test/resources/openapi/<service>.json}. A GET from the console (User-Agent
+ * {@code vocloop-console}) of a path with a fixture in
  * {@code src/test/resources/stub/<service><path>.json} answers that file instead of the echo (with
  * the status in its {@code _status} field, 200 when absent), and {@code GET /_stub/last?request=POST /path}
  * answers the echo of the last such request, for tests that check what a page sent.
@@ -91,7 +92,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 exchange.getResponseBody().write(last);
                 return;
             }
-            try (InputStream fixture = "GET".equals(exchange.getRequestMethod())
+            boolean console = "vocloop-console".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
+            try (InputStream fixture = console && "GET".equals(exchange.getRequestMethod())
                     ? StubServices.class.getResourceAsStream("/stub/" + service + path + ".json") : null) {
                 if (fixture != null) {
                     byte[] body = fixture.readAllBytes();

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class ConsoleApi {
 
+    /** The User-Agent of the pages' API calls. */
+    public static final String USER_AGENT = "vocloop-console";
+
     private final ConsoleConfig config;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -51,7 +54,9 @@ public class ConsoleApi {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
                     .timeout(config.apiTimeout())
-                    .header("Accept", "application/json");
+                    .header("Accept", "application/json")
+                    // Tells the services' logs (and the test stubs) that a console page made the call.
+                    .header("User-Agent", USER_AGENT);
             if (session != null) {
                 request.header("Authorization", "Bearer " + session.apiKey());
             }
