@@ -22,7 +22,11 @@ import java.util.concurrent.Executors;
  * an echo of the request it received ({@code service}, {@code method}, {@code uri}, {@code headers},
  * {@code body}), so tests see exactly what the gateway forwarded. A path containing {@code /slow}
  * answers after 5 s; {@code /q/openapi} serves the service's OpenAPI document from
- * {@code src/test/resources/openapi/<service>.json}.
+ * {@code src/test/resources/openapi/<service>.json}. A GET from the console (User-Agent
+ * {@code vocloop-console}) of a path with a fixture in
+ * {@code src/test/resources/stub/<service><path>.json} answers that file instead of the echo (with
+ * the status in its {@code _status} field, 200 when absent), and {@code GET /_stub/last?request=POST /path}
+ * answers the echo of the last such request, for tests that check what a page sent.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -32,6 +36,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<HttpServer> servers = new java.util.ArrayList<>();
+
+    /** The last echo per "METHOD path", per stub server (each service's context map). */
+    private static final Map<String, byte[]> LAST = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -76,6 +83,27 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 }
                 return;
             }
+            if (path.equals("/_stub/last")) {
+                String request = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring("request=".length()),
+                        StandardCharsets.UTF_8);
+                byte[] last = LAST.getOrDefault(service + " " + request, "{}".getBytes(StandardCharsets.UTF_8));
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, last.length);
+                exchange.getResponseBody().write(last);
+                return;
+            }
+            boolean console = "vocloop-console".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
+            try (InputStream fixture = console && "GET".equals(exchange.getRequestMethod())
+                    ? StubServices.class.getResourceAsStream("/stub/" + service + path + ".json") : null) {
+                if (fixture != null) {
+                    byte[] body = fixture.readAllBytes();
+                    int status = JSON.readTree(body).path("_status").asInt(200);
+                    exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+                    exchange.sendResponseHeaders(status, body.length);
+                    exchange.getResponseBody().write(body);
+                    return;
+                }
+            }
             if (path.contains("/slow")) {
                 Thread.sleep(5_000);
             }
@@ -91,6 +119,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             echo.put("headers", headers);
             echo.put("body", new String(received, StandardCharsets.UTF_8));
             byte[] body = JSON.writeValueAsBytes(echo);
+            LAST.put(service + " " + exchange.getRequestMethod() + " " + path, body);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Stub", service);
             int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;

@@ -1,0 +1,112 @@
+package dev.vocloop.gateway.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The pages' only way to data: the public API of this same gateway over HTTP, with the signed-in
+ * user's key as the bearer token (or no key for the customers' token pages). Going through the
+ * front door on purpose, so the console can do nothing an API client with the same key could not.
+ */
+@ApplicationScoped
+public class ConsoleApi {
+
+    /** The User-Agent of the pages' API calls. */
+    public static final String USER_AGENT = "vocloop-console";
+
+    private final ConsoleConfig config;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    public ConsoleApi(ConsoleConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(config.apiTimeout()).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** GET with the session's key. */
+    public ApiResult get(ConsoleSession session, String pathAndQuery) {
+        return send(session, "GET", pathAndQuery, null);
+    }
+
+    /** POST a JSON body with the session's key ({@code null} session: a public, token-carrying route). */
+    public ApiResult post(ConsoleSession session, String path, Object body) {
+        return send(session, "POST", path, body);
+    }
+
+    /** GET a public route, without a key. */
+    public ApiResult getPublic(String pathAndQuery) {
+        return send(null, "GET", pathAndQuery, null);
+    }
+
+    private ApiResult send(ConsoleSession session, String method, String pathAndQuery, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                    .timeout(config.apiTimeout())
+                    .header("Accept", "application/json")
+                    // Tells the services' logs (and the test stubs) that a console page made the call.
+                    .header("User-Agent", USER_AGENT);
+            if (session != null) {
+                request.header("Authorization", "Bearer " + session.apiKey());
+            }
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new ApiResult(response.statusCode(), parse(response.body()),
+                    response.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            // Only the path: query strings may carry customer data and tokens are in paths of public routes.
+            Log.warnf("console: API call %s %s failed: %s", method, pathOnly(pathAndQuery), e.getClass().getSimpleName());
+            return ApiResult.unreachable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ApiResult.unreachable();
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private String baseUrl() {
+        Optional<String> configured = config.apiUrl();
+        if (configured.isPresent()) {
+            return configured.get().replaceAll("/+$", "");
+        }
+        // With port 0 (tests) Quarkus publishes the port it actually bound as a system property.
+        String property = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        String port = System.getProperty(property);
+        if (port == null) {
+            port = ConfigProvider.getConfig().getOptionalValue(property, String.class).orElse("8080");
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String pathOnly(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        return path.replaceAll("/(follow-ups|survey)/[^/]+", "/$1/***");
+    }
+}
