@@ -50,9 +50,11 @@ final class RunningPlatform implements AutoCloseable {
 
     static RunningPlatform start(Path home, Map<String, Integer> ports) throws Exception {
         Path repo = repoRoot();
-        Path jar = repo.resolve("deploy/local/target/local-platform.jar");
+        Path target = repo.resolve("deploy/local/target");
+        // The same command line as ./vocloop's last line.
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dvocloop.repo=" + repo, "-jar", jar.toString(), "up")
+                "-Dvocloop.repo=" + repo, "-cp", target.resolve("local-platform.jar") + ":" + target.resolve("lib") + "/*",
+                "dev.vocloop.local.Main", "up")
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("VOCLOOP_"));
