@@ -1,19 +1,16 @@
 package dev.vocloop.ticket.routing;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
+import dev.vocloop.ticket.store.VersionedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** One routing rule; rules are tried by {@code position}, the first match wins. */
 @Entity
 @Table(name = "routing_rules")
-public class RoutingRule extends PanacheEntityBase {
+public class RoutingRule extends VersionedEntity {
 
     @Id
     public String id;
@@ -29,13 +26,4 @@ public class RoutingRule extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public RuleAction action;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

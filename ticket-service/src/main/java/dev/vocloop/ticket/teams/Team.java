@@ -1,12 +1,10 @@
 package dev.vocloop.ticket.teams;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.vocloop.ticket.store.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -15,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** A team that owns tickets: its members (agent ids), lead and business calendar. */
 @Entity
 @Table(name = "teams")
-public class Team extends PanacheEntityBase {
+public class Team extends VersionedEntity {
 
     @Id
     public String key;
@@ -32,13 +30,4 @@ public class Team extends PanacheEntityBase {
 
     @Column(name = "rr_cursor")
     public long rrCursor;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 }

@@ -1,12 +1,12 @@
 package dev.vocloop.ticket.tickets;
 
+import dev.vocloop.ticket.store.VersionedEntity;
 import dev.vocloop.ticket.sla.Priority;
 import dev.vocloop.ticket.sla.SlaCalculator;
 import dev.vocloop.ticket.sla.SlaCalculator.Deadline;
 import dev.vocloop.ticket.sla.SlaCalculator.Remaining;
 import dev.vocloop.ticket.sla.SlaPolicy;
 import dev.vocloop.ticket.teams.BusinessCalendar;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -18,7 +18,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "tickets")
-public class Ticket extends PanacheEntityBase {
+public class Ticket extends VersionedEntity {
 
     @Id
     public String id;
@@ -150,15 +149,6 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "closed_at")
     public Instant closedAt;
-
-    @Version
-    public long version;
-
-    @Column(name = "created_at")
-    public Instant createdAt;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** Starts both clocks from the policy of the ticket's priority. */
     public void startClocks(Instant now, SlaPolicy policy, BusinessCalendar calendar) {
