@@ -22,3 +22,12 @@ for template in "$dir"/*.env.example; do
   done < "$template" > "$target"
   echo "created ${target#"$PWD"/}"
 done
+# The key pair of the internal tokens (CONTRACT.md, Internal tokens).
+if [[ -e "$dir/internal-jwt-private.pem" ]]; then
+  echo "kept    ${dir#"$PWD"/}/internal-jwt-private.pem"
+else
+  umask 077
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/internal-jwt-private.pem" 2>/dev/null
+  openssl pkey -in "$dir/internal-jwt-private.pem" -pubout -out "$dir/internal-jwt-public.pem"
+  echo "created ${dir#"$PWD"/}/internal-jwt-private.pem and internal-jwt-public.pem"
+fi

@@ -110,11 +110,25 @@ class ClosedLoopIT {
 
     @Test
     @Order(3)
-    void gatewayRefusesCallsWithoutKeyAndHidesInternalPaths() {
+    void gatewayRefusesCallsWithoutKeyAndServicesRefuseCallsPastTheGateway() {
         given().when().get(url("/api/v1/tickets")).then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong-key").when().get(url("/api/v1/tickets")).then().statusCode(401);
         given().header("Authorization", "Bearer " + RunningPlatform.ADMIN_KEY).contentType(ContentType.JSON).body("{}")
                 .when().post(url("/internal/tickets/from-feedback")).then().statusCode(404);
+        // A service reached past the gateway answers nobody without an internal token, whatever key
+        // or identity headers the caller sends; with one signed by another key neither.
+        given().header("Authorization", "Bearer " + RunningPlatform.ADMIN_KEY).header("X-Vocloop-Role", "ADMIN")
+                .when().get("http://127.0.0.1:" + ports.get("TICKET") + "/api/v1/tickets")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + RunningPlatform.ADMIN_KEY)
+                .when().get("http://127.0.0.1:" + ports.get("FEEDBACK") + "/api/v1/feedback")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("X-Vocloop-Role", "ADMIN").contentType(ContentType.JSON).body("{}")
+                .when().post("http://127.0.0.1:" + ports.get("SURVEY") + "/internal/follow-ups")
+                .then().statusCode(401).contentType("application/problem+json");
+        // the same service answers a call signed with the platform key
+        given().header("Authorization", RunningPlatform.internalToken(home, "e2e", "ADMIN"))
+                .when().get("http://127.0.0.1:" + ports.get("TICKET") + "/api/v1/tickets").then().statusCode(200);
     }
 
     @Test

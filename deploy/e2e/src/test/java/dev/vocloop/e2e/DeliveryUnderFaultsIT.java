@@ -99,6 +99,7 @@ class DeliveryUnderFaultsIT {
         platform.startReplica("ticket-service", ticket2, Map.of());
         platform.startReplica("feedback-service", feedback2, Map.of("TICKET_SERVICE_URL", "http://127.0.0.1:" + ticket2));
 
+        String direct = RunningPlatform.internalToken(home, "gateway-replica-2", "CUSTOMER_APP");
         Map<String, String> accepted = new ConcurrentHashMap<>();
         AtomicInteger serverErrors = new AtomicInteger();
         AtomicInteger submittedCount = new AtomicInteger();
@@ -108,9 +109,12 @@ class DeliveryUnderFaultsIT {
             int client = c;
             work.add(clients.submit(() -> {
                 for (int i = client; i < ITEMS; i += CLIENTS) {
-                    // Half the load through the gateway (replica 1), half straight to replica 2.
-                    String base = i % 2 == 0 ? url("") : "http://127.0.0.1:" + feedback2;
-                    Response r = authorized().contentType(ContentType.JSON)
+                    // Half the load through the gateway (replica 1), half straight to replica 2 with a
+                    // token signed by the platform key, as a second gateway replica would send it.
+                    boolean viaGateway = i % 2 == 0;
+                    String base = viaGateway ? url("") : "http://127.0.0.1:" + feedback2;
+                    Response r = (viaGateway ? authorized() : given().header("Authorization", direct))
+                            .contentType(ContentType.JSON)
                             .body(body("load-" + i, "c-load-" + i, null)).post(base + "/api/v1/feedback");
                     submittedCount.incrementAndGet();
                     if (r.statusCode() >= 500) {

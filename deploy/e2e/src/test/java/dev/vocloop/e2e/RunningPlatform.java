@@ -37,6 +37,21 @@ final class RunningPlatform implements AutoCloseable {
         reader.start();
     }
 
+    /**
+     * An {@code Authorization} value signed with the platform's internal key from {@code home}, as
+     * the gateway (or a second replica of it) signs for a caller (CONTRACT.md, Internal tokens).
+     */
+    static String internalToken(Path home, String subject, String role) throws IOException {
+        String pem = java.nio.file.Files.readString(home.resolve("internal-jwt/private.pem"));
+        try {
+            return "Bearer " + io.smallrye.jwt.build.Jwt.issuer("vocloop-gateway").audience("vocloop-services")
+                    .subject(subject).groups(java.util.Set.of(role)).claim("teams", List.of()).expiresIn(600)
+                    .sign(io.smallrye.jwt.util.KeyUtils.decodePrivateKey(pem));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the platform's internal key does not load", e);
+        }
+    }
+
     /** Free ports for every part of the platform, kept for restarts in the same home. */
     static Map<String, Integer> freePorts() throws IOException {
         Map<String, Integer> ports = new HashMap<>();

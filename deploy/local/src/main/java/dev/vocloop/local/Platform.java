@@ -72,11 +72,15 @@ public final class Platform implements AutoCloseable {
         EmbeddedMongoStore mongo = track(EmbeddedMongoStore.start(config));
         smtp = track(EmbeddedSmtpStore.start(config));
 
+        InternalJwtKeys keys = InternalJwtKeys.resolve(config.home());
+        // Every part signs (the gateway for callers, the services for hand-overs); the services verify.
         Map<String, String> urls = Map.of(
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + config.feedbackPort(),
                 "TICKET_SERVICE_URL", "http://127.0.0.1:" + config.ticketPort(),
                 "SURVEY_SERVICE_URL", "http://127.0.0.1:" + config.surveyPort(),
-                "PUBLIC_BASE_URL", config.gatewayUrl());
+                "PUBLIC_BASE_URL", config.gatewayUrl(),
+                "INTERNAL_JWT_PRIVATE_KEY", keys.privateKeyPem(),
+                "INTERNAL_JWT_PUBLIC_KEY", keys.publicKeyPem());
 
         Map<String, String> feedback = new HashMap<>(urls);
         feedback.put("MONGODB_URI", mongo.uri());

@@ -74,4 +74,17 @@ class PlatformStartTest {
         assertTrue(first.length() >= 40, "at least 256 random bits");
         assertEquals("given", AdminKey.resolve("given", home));
     }
+
+    @Test
+    void internalTokenKeysAreGeneratedOnceKeptPrivateAndNeverPrinted() throws Exception {
+        InternalJwtKeys first = InternalJwtKeys.resolve(home);
+        InternalJwtKeys second = InternalJwtKeys.resolve(home);
+
+        assertEquals(first, second, "a restart keeps the keys");
+        assertTrue(first.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"));
+        assertTrue(first.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("internal-jwt/private.pem"))));
+        assertFalse(first.toString().contains("PRIVATE KEY-----\n"), "toString leaks the key");
+    }
 }

@@ -1,7 +1,9 @@
 package dev.vocloop.feedback.batch;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.problem.ProblemException;
 import dev.vocloop.feedback.items.Channel;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Bulk import (app reviews, exports of other tools): up to 10,000 items, a result per item. */
 @Path("/api/v1/feedback/batch")
 @Tag(name = "Feedback")
+@RolesAllowed(Roles.ADMIN)
 public class BatchResource {
 
     private final BatchImportService service;

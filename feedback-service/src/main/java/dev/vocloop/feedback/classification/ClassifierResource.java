@@ -1,5 +1,7 @@
 package dev.vocloop.feedback.classification;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/classifier")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Classifier")
+@RolesAllowed(Roles.ADMIN)
 public class ClassifierResource {
 
     /** Up to 1,000 labelled examples. */
@@ -68,6 +71,7 @@ public class ClassifierResource {
 
     @POST
     @Path("/predict")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Classify texts without storing them")
     public PredictAnswer predictLabels(@Valid @NotNull PredictRequest request) {

@@ -1,7 +1,9 @@
 package dev.vocloop.feedback.delivery;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.problem.ProblemException;
 import dev.vocloop.feedback.items.Delivery;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/admin/feedback/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
+@RolesAllowed(Roles.ADMIN)
 public class DeliveryAdminResource {
 
     /** A page of hand-overs. */

@@ -1,10 +1,11 @@
 package dev.vocloop.feedback.email;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.feedback.items.FeedbackService;
 import dev.vocloop.feedback.items.FeedbackView;
-import dev.vocloop.feedback.items.Roles;
+import dev.vocloop.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,15 +18,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Feedback by e-mail: a mail gateway posts each raw message here. */
 @Path("/api/v1/feedback/inbound-email")
+@RolesAllowed(Roles.ADMIN)
 @Tag(name = "Feedback")
 public class InboundEmailResource {
 
     private final InboundEmailParser parser;
     private final FeedbackService service;
+    private final Caller caller;
 
-    public InboundEmailResource(InboundEmailParser parser, FeedbackService service) {
+    public InboundEmailResource(InboundEmailParser parser, FeedbackService service, Caller caller) {
         this.parser = parser;
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -35,9 +39,9 @@ public class InboundEmailResource {
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "200", description = "This Message-ID was already stored")
     @APIResponse(responseCode = "422", description = "Not a readable message or no text in it")
-    public Response submitInboundEmail(InputStream raw, @HeaderParam(Roles.ROLE_HEADER) String role) {
+    public Response submitInboundEmail(InputStream raw) {
         FeedbackService.Submission s = service.submit(parser.parse(raw));
         return Response.status(s.created() ? 201 : 200)
-                .entity(FeedbackView.of(s.feedback(), Roles.maySeeOriginal(role))).type(MediaType.APPLICATION_JSON).build();
+                .entity(FeedbackView.of(s.feedback(), caller.maySeeOriginal())).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,8 +1,11 @@
 package dev.vocloop.feedback.items;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.problem.ProblemException;
 import dev.vocloop.feedback.classification.Intent;
 import dev.vocloop.feedback.classification.Sentiment;
+import dev.vocloop.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,12 +39,15 @@ public class FeedbackResource {
     }
 
     private final FeedbackService service;
+    private final Caller caller;
 
-    public FeedbackResource(FeedbackService service) {
+    public FeedbackResource(FeedbackService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.CUSTOMER_APP})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one feedback item", description = "Idempotent on (channel, externalId): a repeat answers 200 with the stored item.")
@@ -50,36 +56,38 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "Invalid item")
     @APIResponse(responseCode = "413", description = "Body over 64 KB")
     @APIResponse(responseCode = "415", description = "Not JSON")
-    public Response submitFeedback(@Valid @NotNull FeedbackRequest request, @HeaderParam(Roles.ROLE_HEADER) String role) {
-        return answer(service.submit(request), role);
+    public Response submitFeedback(@Valid @NotNull FeedbackRequest request) {
+        return answer(service.submit(request), caller.maySeeOriginal());
     }
 
-    static Response answer(FeedbackService.Submission s, String role) {
-        FeedbackView view = FeedbackView.of(s.feedback(), Roles.maySeeOriginal(role));
+    static Response answer(FeedbackService.Submission s, boolean original) {
+        FeedbackView view = FeedbackView.of(s.feedback(), original);
         return Response.status(s.created() ? 201 : 200).entity(view).type(MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One feedback item; the unmasked text only for AGENT and ADMIN roles")
     @APIResponse(responseCode = "404", description = "Unknown id")
-    public FeedbackView getFeedback(@PathParam("id") String id, @HeaderParam(Roles.ROLE_HEADER) String role) {
-        return FeedbackView.of(service.get(id), Roles.maySeeOriginal(role));
+    public FeedbackView getFeedback(@PathParam("id") String id) {
+        return FeedbackView.of(service.get(id), caller.maySeeOriginal());
     }
 
     @PATCH
     @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct intent / topic / sentiment; the correction becomes a labelled example for the next training")
     @APIResponse(responseCode = "404", description = "Unknown id")
-    public FeedbackView correctFeedback(@PathParam("id") String id, @Valid @NotNull CorrectionRequest correction,
-                                @HeaderParam(Roles.ROLE_HEADER) String role) {
-        return FeedbackView.of(service.correct(id, correction), Roles.maySeeOriginal(role));
+    public FeedbackView correctFeedback(@PathParam("id") String id, @Valid @NotNull CorrectionRequest correction) {
+        return FeedbackView.of(service.correct(id, correction), caller.maySeeOriginal());
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Filtered, cursor-paged list (always masked, whatever the role); with Accept: text/csv a streamed CSV export of all matches (up to 100,000 rows)")
     @APIResponse(responseCode = "200", description = "A page of items, or the CSV export",
@@ -153,6 +161,7 @@ public class FeedbackResource {
 
     @GET
     @Path("/stats")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Counts by a dimension (channel, intent, topic, sentiment, priority, language, loopStatus, product) per day, week or month")
     public FeedbackStats feedbackStats(@QueryParam("dimension") @DefaultValue("intent") String dimension,

@@ -1,5 +1,7 @@
 package dev.vocloop.feedback.items;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/internal/feedback")
 @Tag(name = "Internal")
+@RolesAllowed(Roles.SERVICE)
 public class InternalFeedbackResource {
 
     private final FeedbackService service;
@@ -32,6 +35,6 @@ public class InternalFeedbackResource {
     @Operation(summary = "Submit feedback from another service; same body and answers as POST /api/v1/feedback")
     public Response submitInternalFeedback(@Valid @NotNull FeedbackRequest request) {
         // Services calling this are trusted with the original text (ticket agents read it through them).
-        return FeedbackResource.answer(service.submit(request), "AGENT");
+        return FeedbackResource.answer(service.submit(request), true);
     }
 }

@@ -1,5 +1,7 @@
 package dev.vocloop.feedback.loop;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** survey-service tells how a ticket's follow-up ended; the feedback items' loop closes or reopens. */
 @Path("/internal/feedback/loop-outcome")
 @Tag(name = "Internal")
+@RolesAllowed(Roles.SERVICE)
 public class LoopOutcomeResource {
 
     /** How many items carry the outcome now. */

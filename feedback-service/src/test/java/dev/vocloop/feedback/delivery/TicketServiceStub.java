@@ -49,6 +49,13 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private void fromFeedback(HttpExchange ex) throws IOException {
+        // Like ticket-service, refuse a hand-over that is not signed as a service (the signature
+        // itself is checked by the real ticket-service in the end-to-end tests).
+        if (!carriesServiceToken(ex.getRequestHeaders().getFirst("Authorization"))) {
+            badRequests.add("no service token");
+            respond(ex, 401, "{\"title\":\"Unauthorized\"}");
+            return;
+        }
         String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
         JsonNode body = JSON.readTree(ex.getRequestBody());
         if (key == null || !key.equals("feedback:" + body.path("feedbackId").asText())) {
@@ -70,6 +77,23 @@ public class TicketServiceStub implements QuarkusTestResourceLifecycleManager {
         boolean repeat = tickets.containsKey(key);
         String ticketId = tickets.computeIfAbsent(key, k -> "t-" + k.substring("feedback:".length()));
         respond(ex, repeat ? 200 : 201, "{\"ticketId\":\"" + ticketId + "\",\"team\":\"support\",\"status\":\"OPEN\",\"priority\":\"P2\",\"merged\":false}");
+    }
+
+    private static boolean carriesServiceToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("groups").toString().contains("\"SERVICE\"")
+                    && "feedback-service".equals(claims.path("sub").asText());
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
     }
 
     private void callsOf(HttpExchange ex) throws IOException {

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * An API key as listed: everything but the secret.
  *
- * @param id the key id, also the {@code X-Vocloop-Subject} the services see
+ * @param id the key id, also the subject of the internal token the services see
  * @param name what the key is for
  * @param role what the key may do
  * @param teams the teams of an agent key

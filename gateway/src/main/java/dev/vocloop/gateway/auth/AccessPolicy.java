@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The role × route matrix: which role may call which public route. Everything not granted here is
  * refused (403), except for ADMIN, who may call every route. Finer rules stay with the services:
- * ticket-service limits agents to their teams from {@code X-Vocloop-Teams} (another team's ticket is
- * a 404 there), feedback-service masks texts for PRODUCT, survey-service scopes tokens to their
+ * every service checks the role of the internal token again ({@code @RolesAllowed}), ticket-service
+ * limits agents to the teams in the token (another team's ticket is a 404 there), feedback-service masks texts for PRODUCT, survey-service scopes tokens to their
  * invitation.
  */
 @ApplicationScoped
@@ -23,6 +23,7 @@ public class AccessPolicy {
      * service checks that the token belongs to the invitation or follow-up it acts on.
      */
     private static final List<Rule> PUBLIC = List.of(
+            rule(Set.of(HttpMethod.GET), "/api/v1/survey-responses/[^/]+"),
             rule(Set.of(HttpMethod.POST), "/api/v1/survey-responses"),
             rule(Set.of(HttpMethod.GET), "/api/v1/follow-ups/[^/]+"),
             rule(Set.of(HttpMethod.POST), "/api/v1/follow-ups/[^/]+/answer"),

@@ -3,7 +3,7 @@ package dev.vocloop.gateway.auth;
 import java.util.List;
 
 /**
- * Who is calling, as the services learn it from the identity headers.
+ * Who is calling, as the services learn it from the internal token the gateway signs.
  *
  * @param subject the API key id, {@code admin} for the bootstrap key, or {@code token} for a customer
  *     who holds only a survey or follow-up token

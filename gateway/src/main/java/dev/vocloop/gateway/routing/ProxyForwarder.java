@@ -1,5 +1,7 @@
 package dev.vocloop.gateway.routing;
 
+import dev.vocloop.commons.auth.InternalTokens;
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.http.RequestIds;
 import dev.vocloop.gateway.auth.Caller;
 import dev.vocloop.gateway.http.EdgeHandler;
@@ -33,10 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class ProxyForwarder {
 
-    /** Identity headers: only the gateway sets them (see CONTRACT.md). */
-    public static final String SUBJECT = "X-Vocloop-Subject";
-    public static final String ROLE = "X-Vocloop-Role";
-    public static final String TEAMS = "X-Vocloop-Teams";
+    /** Client-sent headers of this prefix are dropped: they once carried identity and never may again. */
     private static final String IDENTITY_PREFIX = "x-vocloop-";
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) belong to one connection and are never forwarded. */
@@ -45,12 +44,14 @@ public class ProxyForwarder {
 
     private final ServicesConfig services;
     private final ProblemResponses problems;
+    private final InternalTokens tokens;
     private final Vertx vertx;
     private final HttpClient client;
 
-    public ProxyForwarder(ServicesConfig services, ProblemResponses problems, Vertx vertx) {
+    public ProxyForwarder(ServicesConfig services, ProblemResponses problems, InternalTokens tokens, Vertx vertx) {
         this.services = services;
         this.problems = problems;
+        this.tokens = tokens;
         this.vertx = vertx;
         this.client = vertx.createHttpClient(
                 new HttpClientOptions().setConnectTimeout((int) services.connectTimeout().toMillis()).setKeepAlive(true),
@@ -173,11 +174,11 @@ public class ProxyForwarder {
         from.pipeTo(to);
     }
 
-    private static MultiMap forwardedHeaders(HttpServerRequest in, Caller caller) {
+    private MultiMap forwardedHeaders(HttpServerRequest in, Caller caller) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         in.headers().forEach(h -> {
             String name = h.getKey().toLowerCase(Locale.ROOT);
-            // The key stays at the gateway: services trust the identity headers, and never log secrets.
+            // The key stays at the gateway: services know the caller from the internal token only.
             if (!HOP_BY_HOP.contains(name) && !name.equals("host") && !name.equals("authorization")
                     && !name.startsWith(IDENTITY_PREFIX) && !name.startsWith("x-forwarded-")) {
                 headers.add(h.getKey(), h.getValue());
@@ -191,13 +192,9 @@ public class ProxyForwarder {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
         headers.set(RequestIds.HEADER, in.getHeader(RequestIds.HEADER));
-        headers.set(SUBJECT, caller.subject());
-        if (caller.role() != null) {
-            headers.set(ROLE, caller.role().name());
-        }
-        if (!caller.teams().isEmpty()) {
-            headers.set(TEAMS, String.join(",", caller.teams()));
-        }
+        // A customer without a key holds a link token, which the service checks against the invitation.
+        String role = caller.role() == null ? Roles.CUSTOMER : caller.role().name();
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(caller.subject(), role, caller.teams()));
         return headers;
     }
 

@@ -49,7 +49,7 @@ class AccessMatrixTest {
             "CUSTOMER_APP, GET,   /api/v1/follow-ups,                   403",
             "CUSTOMER_APP, GET,   /api/v1/api-keys,                     403",
             "CUSTOMER_APP, GET,   /api/v1/admin/feedback/deliveries,    403",
-            // agents: tickets, queues and comments (team scoping is ticket-service's, from X-Vocloop-Teams)
+            // agents: tickets, queues and comments (team scoping is ticket-service's, from the teams in the internal token)
             "AGENT,        GET,   /api/v1/tickets,                      200",
             "AGENT,        GET,   /api/v1/tickets/t-1,                  200",
             "AGENT,        GET,   /api/v1/tickets/t-1/comments,         200",
@@ -111,6 +111,7 @@ class AccessMatrixTest {
             "ADMIN,        GET,   /api/v1/admin/surveys/outbox,         200",
             // no key at all: only the token routes
             "NONE,         POST,  /api/v1/survey-responses,             201",
+            "NONE,         GET,   /api/v1/survey-responses/tok-1,       200",
             "NONE,         POST,  /api/v1/follow-ups/tok-1/answer,      201",
             "NONE,         GET,   /api/v1/follow-ups/tok-1,             200",
             "NONE,         POST,  /api/v1/unsubscribe/tok-1,            201",

@@ -1,5 +1,7 @@
 package dev.vocloop.survey.analytics;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class AnalyticsResource {
 
     private final AnalyticsService analytics;
@@ -22,6 +25,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("/nps")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     public Report<ScoreStatistics.Nps> nps(@QueryParam("from") String from, @QueryParam("to") String to,
                                            @QueryParam("interval") String interval, @QueryParam("segment") String segment) {
         return analytics.nps(null, analytics.window(from, to, interval, segment));
@@ -43,6 +47,7 @@ public class AnalyticsResource {
 
     @GET
     @Path("/nps/recovery")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     public AnalyticsService.Recovery recovery(@QueryParam("from") String from, @QueryParam("to") String to) {
         return analytics.recovery(analytics.window(from, to, null, null));
     }

@@ -1,5 +1,6 @@
 package dev.vocloop.survey.contact;
 
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
  * body, POST the {@code List-Unsubscribe-Post} header of RFC 8058 that mail clients use.
  */
 @Path("/api/v1/unsubscribe/{token}")
+// Any caller the gateway vouches for, a customer without a key included: the link token is the credential.
+@Authenticated
 public class UnsubscribeResource {
 
     private final ContactService contacts;

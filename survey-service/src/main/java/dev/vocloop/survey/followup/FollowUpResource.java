@@ -1,5 +1,8 @@
 package dev.vocloop.survey.followup;
 
+import dev.vocloop.commons.auth.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/v1/follow-ups")
 @Produces(MediaType.APPLICATION_JSON)
+// Opening and answering need only the link token (any caller the gateway vouches for); listing is for admins.
 public class FollowUpResource {
 
     private final FollowUpService followUps;
@@ -26,12 +30,14 @@ public class FollowUpResource {
     }
 
     @GET
+    @RolesAllowed(Roles.ADMIN)
     public FollowUpList list(@QueryParam("ticketId") String ticketId, @QueryParam("customerId") String customerId) {
         return new FollowUpList(followUps.list(ticketId, customerId), null);
     }
 
     @GET
     @Path("/{token}")
+    @Authenticated
     public FollowUpPage open(@PathParam("token") String token) {
         return followUps.page(token);
     }
@@ -42,6 +48,7 @@ public class FollowUpResource {
 
     @POST
     @Path("/{token}/answer")
+    @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     public Answered answer(@PathParam("token") String token, @NotNull @Valid AnswerRequest request) {
         FollowUp f = followUps.answer(token, request);

@@ -1,5 +1,7 @@
 package dev.vocloop.survey.followup;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 /** {@code POST /internal/follow-ups}: ticket-service asks for the follow-up of a resolution (CONTRACT.md). */
 @Path("/internal/follow-ups")
+@RolesAllowed(Roles.SERVICE)
 public class InternalFollowUpResource {
 
     private final FollowUpService followUps;

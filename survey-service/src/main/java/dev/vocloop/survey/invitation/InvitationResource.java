@@ -1,5 +1,7 @@
 package dev.vocloop.survey.invitation;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import java.util.List;
 /** Invitations to a survey. */
 @Path("/api/v1/surveys/{id}/invitations")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class InvitationResource {
 
     private static final int PAGE = 200;

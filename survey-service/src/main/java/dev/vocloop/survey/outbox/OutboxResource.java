@@ -1,6 +1,8 @@
 package dev.vocloop.survey.outbox;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +17,7 @@ import java.util.List;
 /** Admin view of hand-overs (CONTRACT.md): list by state, retry a parked one. Routed by the gateway for ADMIN keys only. */
 @Path("/api/v1/admin/surveys/outbox")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class OutboxResource {
 
     private static final int PAGE = 100;

@@ -1,18 +1,21 @@
 package dev.vocloop.survey.response;
 
+import io.quarkus.security.Authenticated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** A customer's answer by invitation token, and the form it answers (public; the token is the credential). */
 @Path("/api/v1/survey-responses")
+// Any caller the gateway vouches for, a customer without a key included: the link token is the credential.
+@Authenticated
 public class ResponseResource {
 
     private final ResponseService responses;

@@ -1,9 +1,11 @@
 package dev.vocloop.survey.survey;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.problem.ProblemException;
 import dev.vocloop.survey.analytics.AnalyticsService;
 import dev.vocloop.survey.analytics.Report;
 import dev.vocloop.survey.analytics.ScoreStatistics;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import java.util.List;
 /** Survey definitions (admin / product) and each survey's NPS / CSAT / CES report. */
 @Path("/api/v1/surveys")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class SurveyResource {
 
     private final SurveyService surveys;
@@ -72,6 +75,7 @@ public class SurveyResource {
 
     @GET
     @Path("/{id}/nps")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT})
     public Report<ScoreStatistics.Nps> nps(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
                                            @QueryParam("interval") String interval, @QueryParam("segment") String segment) {
         return analytics.nps(id, analytics.window(from, to, interval, segment));

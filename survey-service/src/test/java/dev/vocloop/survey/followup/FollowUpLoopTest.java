@@ -1,5 +1,7 @@
 package dev.vocloop.survey.followup;
 
+import dev.vocloop.testing.TestTokens;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,6 +37,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(SmtpResource.class)
 @QuarkusTestResource(HandOverStub.class)
 class FollowUpLoopTest {
+
+    @jakarta.inject.Inject
+    io.smallrye.jwt.auth.principal.JWTParser jwtParser;
 
     private static final Pattern YES = Pattern.compile("(http://gateway\\.test/follow-up/([A-Za-z0-9_-]+))\\?solved=yes");
     private static final Pattern NO = Pattern.compile("http://gateway\\.test/follow-up/([A-Za-z0-9_-]+)\\?solved=no");
@@ -109,12 +114,17 @@ class FollowUpLoopTest {
         given().when().get("/api/v1/follow-ups/" + token).then().statusCode(200)
                 .body("id", equalTo(id)).body("status", equalTo("SENT")).body("resolution", containsString("退款"));
 
-        given().contentType("application/json").body("{\"solved\":true,\"rating\":5,\"comment\":\"谢谢\"}")
+        // the customer clicking the link has no key: the gateway vouches for a CUSTOMER
+        given().header(TestTokens.as("CUSTOMER")).contentType("application/json").body("{\"solved\":true,\"rating\":5,\"comment\":\"谢谢\"}")
                 .when().post("/api/v1/follow-ups/" + token + "/answer")
                 .then().statusCode(200).body("status", equalTo("ANSWERED")).body("solved", equalTo(true));
 
         HandOverStub.Call outcome = awaitCall("follow-up:" + id + ":outcome").get(0);
         assertEquals("/internal/tickets/" + ticket + "/follow-up-outcome", outcome.path());
+        // signed as survey-service, verifiable with the platform key
+        JsonWebToken signed = jwtParser.parse(outcome.authorization().substring("Bearer ".length()));
+        assertEquals("survey-service", signed.getSubject());
+        assertEquals(java.util.Set.of("SERVICE"), signed.getGroups());
         JsonNode o = body(outcome);
         assertEquals("SOLVED", o.get("outcome").asText());
         assertEquals(id, o.get("followUpId").asText());

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class HandOverStub implements QuarkusTestResourceLifecycleManager {
 
     /** One call received. */
-    public record Call(String method, String path, String idempotencyKey, String body) {
+    public record Call(String method, String path, String idempotencyKey, String body, String authorization) {
     }
 
     private static final List<Call> CALLS = new CopyOnWriteArrayList<>();
@@ -42,7 +42,8 @@ public class HandOverStub implements QuarkusTestResourceLifecycleManager {
             try (InputStream in = exchange.getRequestBody()) {
                 body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            CALLS.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+            CALLS.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             int n = SEEN.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
             List<Integer> script = SCRIPTS.get(path);
             int status = script == null ? 200 : script.get(Math.min(n, script.size() - 1));

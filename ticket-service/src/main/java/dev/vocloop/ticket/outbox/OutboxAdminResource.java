@@ -1,7 +1,9 @@
 package dev.vocloop.ticket.outbox;
 
+import dev.vocloop.commons.auth.Roles;
 import dev.vocloop.commons.problem.ProblemException;
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +19,7 @@ import java.util.Set;
 /** Parked and pending hand-overs, for admins (the gateway lets only ADMIN keys reach this path). */
 @Path("/api/v1/admin/tickets/outbox")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class OutboxAdminResource {
 
     private static final Set<String> STATES = Set.of(OutboxMessage.PENDING, OutboxMessage.DELIVERED, OutboxMessage.FAILED);

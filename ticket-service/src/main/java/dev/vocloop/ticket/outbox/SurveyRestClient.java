@@ -1,5 +1,6 @@
 package dev.vocloop.ticket.outbox;
 
+import dev.vocloop.security.ServiceTokenFilter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -7,9 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** survey-service's internal follow-up endpoint (CONTRACT.md); the body is the stored JSON as is. */
+@RegisterProvider(ServiceTokenFilter.class)
 @RegisterRestClient(configKey = "survey-service")
 @Path("/internal")
 interface SurveyRestClient {

@@ -1,7 +1,9 @@
 package dev.vocloop.ticket.routing;
 
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.commons.auth.Roles;
+import dev.vocloop.security.Caller;
 import dev.vocloop.ticket.tickets.ListResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 /** Routing rules: ordered, first match wins; dry run and atomic reorder. */
 @Path("/api/v1/routing-rules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class RoutingRuleResource {
 
     private final RoutingRuleService rules;

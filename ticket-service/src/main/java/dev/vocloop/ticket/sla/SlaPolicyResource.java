@@ -1,7 +1,9 @@
 package dev.vocloop.ticket.sla;
 
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.commons.auth.Roles;
+import dev.vocloop.security.Caller;
 import dev.vocloop.ticket.tickets.ListResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 /** SLA policies CRUD, keyed by priority. */
 @Path("/api/v1/sla-policies")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class SlaPolicyResource {
 
     private final SlaPolicyService policies;

@@ -1,8 +1,10 @@
 package dev.vocloop.ticket.teams;
 
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.commons.auth.Roles;
+import dev.vocloop.security.Caller;
 import dev.vocloop.ticket.routing.RoutingConfig;
 import dev.vocloop.ticket.tickets.ListResponse;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 /** Teams CRUD; agents may read but not change them. */
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class TeamResource {
 
     private final TeamService teams;

@@ -1,5 +1,7 @@
 package dev.vocloop.ticket.tickets;
 
+import dev.vocloop.commons.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.HeaderParam;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 /** Hand-overs from the other services (CONTRACT.md); the gateway never exposes {@code /internal}. */
 @Path("/internal/tickets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.SERVICE)
 public class InternalTicketResource {
 
     private final TicketService tickets;

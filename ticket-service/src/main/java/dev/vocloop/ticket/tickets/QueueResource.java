@@ -1,6 +1,8 @@
 package dev.vocloop.ticket.tickets;
 
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.commons.auth.Roles;
+import dev.vocloop.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 /** {@code GET /api/v1/teams/{team}/queue}: what the team should work on next, with the time left on each clock. */
 @Path("/api/v1/teams/{team}/queue")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.AGENT})
 public class QueueResource {
 
     private final QueueService queues;

@@ -1,7 +1,7 @@
 package dev.vocloop.ticket.tickets;
 
 import dev.vocloop.commons.problem.ProblemException;
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.security.Caller;
 import dev.vocloop.ticket.teams.Team;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

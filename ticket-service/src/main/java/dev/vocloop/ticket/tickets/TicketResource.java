@@ -1,6 +1,8 @@
 package dev.vocloop.ticket.tickets;
 
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.commons.auth.Roles;
+import dev.vocloop.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 /** The public ticket API (through the gateway). Agents only see their teams' tickets. */
 @Path("/api/v1/tickets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.AGENT})
 public class TicketResource {
 
     private final TicketService tickets;

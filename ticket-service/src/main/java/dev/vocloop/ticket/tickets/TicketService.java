@@ -3,7 +3,7 @@ package dev.vocloop.ticket.tickets;
 import dev.vocloop.commons.Ids;
 import dev.vocloop.commons.problem.Problem;
 import dev.vocloop.commons.problem.ProblemException;
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.security.Caller;
 import dev.vocloop.ticket.idempotency.IdempotencyService;
 import dev.vocloop.ticket.idempotency.IdempotencyService.Answer;
 import dev.vocloop.ticket.outbox.OutboxService;

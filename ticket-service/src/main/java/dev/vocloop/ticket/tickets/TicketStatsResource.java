@@ -1,6 +1,8 @@
 package dev.vocloop.ticket.tickets;
 
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.commons.auth.Roles;
+import dev.vocloop.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 /** {@code GET /api/v1/tickets/metrics?team=&from=&to=}: the loop's ticket metrics. */
 @Path("/api/v1/tickets/metrics")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.AGENT})
 public class TicketStatsResource {
 
     private final TicketStatsService stats;

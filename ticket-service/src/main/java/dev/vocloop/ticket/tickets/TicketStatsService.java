@@ -1,7 +1,7 @@
 package dev.vocloop.ticket.tickets;
 
 import dev.vocloop.commons.problem.ProblemException;
-import dev.vocloop.ticket.access.Caller;
+import dev.vocloop.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

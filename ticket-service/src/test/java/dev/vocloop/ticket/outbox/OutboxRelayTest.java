@@ -10,6 +10,7 @@ import dev.vocloop.ticket.support.SurveyStub;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -33,6 +35,9 @@ class OutboxRelayTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    JWTParser jwtParser;
 
     private void insert(String key, String nextAttempt, int attempts) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into outbox (id, destination, path, "
@@ -47,7 +52,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aClaimLeftByACrashedRelayExpiresAndAnotherDelivers() {
+    void aClaimLeftByACrashedRelayExpiresAndAnotherDelivers() throws Exception {
         // as if a relay claimed it (attempt 1, lease running) and died before sending
         String key = "crash-" + Ids.newId();
         insert(key, "1 second", 1);
@@ -55,6 +60,13 @@ class OutboxRelayTest {
         Poll.until(Duration.ofSeconds(5), "delivery to be recorded", () -> QuarkusTransaction.requiringNew().call(
                 () -> OutboxMessage.<OutboxMessage>find("idempotencyKey", key).firstResult().state).equals("DELIVERED"));
         assertEquals(1, received(key));
+        // signed as this service, with a token the receiving service's verifier accepts
+        String authorization = SurveyStub.RECEIVED.stream().filter(r -> key.equals(r.idempotencyKey())).findFirst()
+                .orElseThrow().authorization();
+        assertTrue(authorization != null && authorization.startsWith("Bearer "), "hand-over without a token");
+        JsonWebToken token = jwtParser.parse(authorization.substring("Bearer ".length()));
+        assertEquals("ticket-service", token.getSubject());
+        assertEquals(Set.of("SERVICE"), token.getGroups());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class SurveyStub implements QuarkusTestResourceLifecycleManager {
 
     /** One request as received. */
-    public record Received(String path, String idempotencyKey, String body) {
+    public record Received(String path, String idempotencyKey, String body, String authorization) {
     }
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
@@ -39,7 +39,8 @@ public class SurveyStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/internal/follow-ups", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             RECEIVED.add(new Received(exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                    exchange.getRequestHeaders().getFirst("Idempotency-Key"), body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             int status = 201;
             String answer = "{\"id\":\"fu-1\",\"status\":\"SENT\",\"channel\":\"EMAIL\"}";
             if (FAIL_NEXT.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {

@@ -1,5 +1,6 @@
 package dev.vocloop.ticket.tickets;
 
+import dev.vocloop.testing.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -154,6 +155,10 @@ class TicketLoopTest {
                 .contentType("application/problem+json");
         given().contentType("application/json").body("{\"followUpId\":\"f\",\"outcome\":\"MAYBE\"}")
                 .when().post("/internal/tickets/x/follow-up-outcome").then().statusCode(400);
+        // Hand-overs are for services only: not even an admin's token opens them.
+        given().header(TestTokens.as("ADMIN")).contentType("application/json")
+                .body(Feedback.body(Ids.newId(), "c-1", "BILLING", "P3", "x"))
+                .when().post("/internal/tickets/from-feedback").then().statusCode(403).contentType("application/problem+json");
         given().contentType("application/json").body("{\"resolution\":\"\"}")
                 .when().post("/api/v1/tickets/" + Feedback.newTicket("OTHER", "P4") + "/resolve").then().statusCode(400);
         given().when().get("/api/v1/tickets/no-such-id").then().statusCode(404).contentType("application/problem+json");

@@ -1,5 +1,6 @@
 package dev.vocloop.ticket.tickets;
 
+import dev.vocloop.testing.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -191,7 +192,7 @@ class TicketWorkflowTest {
     @Test
     void historyRecordsEveryChangeWithActorBeforeAndAfter() {
         String id = Api.ticket(Api.team("hist"), "P3");
-        given().header("X-Vocloop-Subject", "key-42").header("X-Vocloop-Role", "ADMIN").contentType("application/json")
+        given().header("Authorization", TestTokens.bearerFor("key-42", "ADMIN")).contentType("application/json")
                 .body("{\"status\":\"OPEN\"}").when().post("/api/v1/tickets/" + id + "/status").then().statusCode(200);
         given().when().get("/api/v1/tickets/" + id + "/history").then().statusCode(200)
                 .body("items[0].action", equalTo("CREATED"))
@@ -207,22 +208,24 @@ class TicketWorkflowTest {
         String theirs = Api.team("theirs");
         String myTicket = Api.ticket(mine, "P3");
         String theirTicket = Api.ticket(theirs, "P3");
-        given().header("X-Vocloop-Role", "AGENT").header("X-Vocloop-Teams", "x," + mine)
+        given().header(TestTokens.as("AGENT", "x", mine))
                 .when().get("/api/v1/tickets/" + myTicket).then().statusCode(200);
-        given().header("X-Vocloop-Role", "AGENT").header("X-Vocloop-Teams", mine)
+        given().header(TestTokens.as("AGENT", mine))
                 .when().get("/api/v1/tickets/" + theirTicket).then().statusCode(404).contentType("application/problem+json");
-        given().header("X-Vocloop-Role", "AGENT").header("X-Vocloop-Teams", mine)
+        given().header(TestTokens.as("AGENT", mine))
                 .contentType("application/json").body("{\"resolution\":\"x\"}")
                 .when().post("/api/v1/tickets/" + theirTicket + "/resolve").then().statusCode(404);
-        given().header("X-Vocloop-Role", "AGENT").header("X-Vocloop-Teams", mine).queryParam("team", theirs)
+        given().header(TestTokens.as("AGENT", mine)).queryParam("team", theirs)
                 .when().get("/api/v1/tickets").then().statusCode(200).body("items", hasSize(0));
-        given().header("X-Vocloop-Role", "AGENT").header("X-Vocloop-Teams", mine)
+        given().header(TestTokens.as("AGENT", mine))
                 .when().get("/api/v1/teams/" + theirs + "/queue").then().statusCode(404);
-        given().header("X-Vocloop-Role", "AGENT").header("X-Vocloop-Teams", mine)
+        given().header(TestTokens.as("AGENT", mine))
                 .contentType("application/json").body("{\"key\":\"hack\",\"name\":\"x\"}")
                 .when().post("/api/v1/teams").then().statusCode(403);
-        // no identity headers: a trusted internal caller sees everything
-        given().when().get("/api/v1/tickets/" + theirTicket).then().statusCode(200);
+        // an admin sees every team's tickets
+        given().header(TestTokens.as("ADMIN")).when().get("/api/v1/tickets/" + theirTicket).then().statusCode(200);
+        // a product manager works no queue
+        given().header(TestTokens.as("PRODUCT")).when().get("/api/v1/tickets/" + theirTicket).then().statusCode(403);
     }
 
     @Test

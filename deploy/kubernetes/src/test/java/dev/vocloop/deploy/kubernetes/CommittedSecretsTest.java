@@ -44,6 +44,10 @@ class CommittedSecretsTest {
         for (Path f : files) {
             String name = f.getFileName().toString();
             assertFalse(name.endsWith(".env") || name.equals(".env"), f + " is committed: secret values belong in no commit");
+            assertFalse(name.endsWith(".pem"), f + " is committed: keys belong in no commit");
+            if (name.endsWith(".pem.example")) {
+                assertFalse(Files.readString(f).contains("-----BEGIN"), f + ": the template carries key material");
+            }
             if (name.endsWith(".env.example")) {
                 templates++;
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
@@ -58,6 +62,7 @@ class CommittedSecretsTest {
         // The folder's .gitignore keeps filled-in copies out of commits.
         String ignore = Files.readString(Manifests.sourceDir().resolve(".gitignore"));
         assertTrue(ignore.lines().anyMatch("*.env"::equals) && ignore.lines().anyMatch("!*.env.example"::equals), ignore);
+        assertTrue(ignore.lines().anyMatch("*.pem"::equals) && ignore.lines().anyMatch("!*.pem.example"::equals), ignore);
     }
 
     @Test

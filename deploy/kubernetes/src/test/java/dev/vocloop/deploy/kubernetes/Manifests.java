@@ -120,7 +120,8 @@ public final class Manifests {
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path p : files.toList()) {
                     Path rel = source.relativize(p);
-                    if (rel.startsWith("target") || rel.startsWith("src") || p.toString().endsWith(".env")) {
+                    if (rel.startsWith("target") || rel.startsWith("src") || p.toString().endsWith(".env")
+                            || p.toString().endsWith(".pem")) {
                         continue;
                     }
                     Path dest = target.resolve(rel.toString());
@@ -128,7 +129,7 @@ public final class Manifests {
                         Files.createDirectories(dest);
                     } else {
                         Files.copy(p, dest);
-                        if (p.toString().endsWith(".env.example")) {
+                        if (p.toString().endsWith(".env.example") || p.toString().endsWith(".pem.example")) {
                             Path env = target.resolve(rel.toString().replaceFirst("\\.example$", ""));
                             Files.copy(p, env);
                         }

@@ -117,15 +117,18 @@ class ServiceDeploymentsTest {
 
     /**
      * Variables that must be set in a pod because their local defaults (127.0.0.1, empty) cannot work
-     * there: each service's store, the services it calls (CONTRACT.md), mail and public links.
+     * there: each service's store, the services it calls (CONTRACT.md), mail, public links and the
+     * internal token keys (without them every service answers 401).
      */
     private static final Map<String, Set<String>> REQUIRED = Map.of(
             "gateway", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "VOCLOOP_ADMIN_KEY", "FEEDBACK_SERVICE_URL",
-                    "TICKET_SERVICE_URL", "SURVEY_SERVICE_URL", "CORS_ORIGINS"),
-            "feedback-service", Set.of("MONGODB_URI", "MONGODB_DATABASE", "TICKET_SERVICE_URL"),
-            "ticket-service", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "SURVEY_SERVICE_URL"),
+                    "TICKET_SERVICE_URL", "SURVEY_SERVICE_URL", "CORS_ORIGINS", "INTERNAL_JWT_PRIVATE_KEY"),
+            "feedback-service", Set.of("MONGODB_URI", "MONGODB_DATABASE", "TICKET_SERVICE_URL",
+                    "INTERNAL_JWT_PRIVATE_KEY", "INTERNAL_JWT_PUBLIC_KEY"),
+            "ticket-service", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "SURVEY_SERVICE_URL",
+                    "INTERNAL_JWT_PRIVATE_KEY", "INTERNAL_JWT_PUBLIC_KEY"),
             "survey-service", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "TICKET_SERVICE_URL", "FEEDBACK_SERVICE_URL",
-                    "SMTP_HOST", "SMTP_PORT", "PUBLIC_BASE_URL"));
+                    "SMTP_HOST", "SMTP_PORT", "PUBLIC_BASE_URL", "INTERNAL_JWT_PRIVATE_KEY", "INTERNAL_JWT_PUBLIC_KEY"));
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("variantsAndServices")

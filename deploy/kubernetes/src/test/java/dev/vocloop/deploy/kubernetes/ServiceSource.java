@@ -31,8 +31,17 @@ public record ServiceSource(String name, Path module, Properties properties, Str
         Path file = module.resolve("src/main/resources/application.properties");
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String pom = Files.readString(module.resolve("pom.xml"));
+            // The defaults every service behind the gateway shares come first; its own file overrides them.
+            if (pom.contains("<artifactId>service-security</artifactId>")) {
+                try (Reader shared = Files.newBufferedReader(Manifests.repoRoot()
+                        .resolve("deploy/service-security/src/main/resources/META-INF/microprofile-config.properties"),
+                        StandardCharsets.UTF_8)) {
+                    properties.load(shared);
+                }
+            }
             properties.load(reader);
-            return new ServiceSource(name, module, properties, Files.readString(module.resolve("pom.xml")));
+            return new ServiceSource(name, module, properties, pom);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sources of " + name, e);
         }

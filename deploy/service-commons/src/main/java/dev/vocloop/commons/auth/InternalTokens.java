@@ -1,0 +1,103 @@
+package dev.vocloop.commons.auth;
+
+import io.quarkus.arc.Unremovable;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signs the short-lived JWT that tells a service who is calling (CONTRACT.md, Internal tokens):
+ * the gateway signs one for the caller of each public request, a service signs one with role
+ * {@link Roles#SERVICE} for its hand-over calls. Every service verifies the signature with the
+ * public key and checks roles itself, so a service reached without the gateway stays closed.
+ *
+ * <p>Signing costs an RSA operation, so a token is reused for the same caller until half its
+ * life has passed; revoking an API key still takes effect at once because the gateway checks the
+ * key on every request before it asks for a token.
+ */
+// Unremovable: REST client filters look it up rather than inject it.
+@Unremovable
+@ApplicationScoped
+public class InternalTokens {
+
+    public static final String ISSUER = "vocloop-gateway";
+    public static final String AUDIENCE = "vocloop-services";
+
+    private final Optional<String> privateKeyPem;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final Map<String, Token> cache = new ConcurrentHashMap<>();
+    private volatile PrivateKey key;
+
+    @Inject
+    public InternalTokens(@ConfigProperty(name = "internal-jwt.private-key") Optional<String> privateKeyPem,
+            @ConfigProperty(name = "internal-jwt.lifetime", defaultValue = "60s") Duration lifetime) {
+        this(privateKeyPem, lifetime, Clock.systemUTC());
+    }
+
+    InternalTokens(Optional<String> privateKeyPem, Duration lifetime, Clock clock) {
+        this.privateKeyPem = privateKeyPem;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** A bearer token for {@code subject} acting in {@code role}, limited to {@code teams} for agents. */
+    public String token(String subject, String role, List<String> teams) {
+        String cacheKey = subject + '\n' + role + '\n' + String.join(",", teams);
+        Instant now = clock.instant();
+        Token cached = cache.get(cacheKey);
+        if (cached != null && now.isBefore(cached.reuseUntil())) {
+            return cached.value();
+        }
+        Instant expires = now.plus(lifetime);
+        String value = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .groups(Set.of(role))
+                .claim(Roles.TEAMS_CLAIM, teams)
+                .issuedAt(now)
+                .expiresAt(expires)
+                .sign(privateKey());
+        if (cache.size() > 10_000) {
+            // Bounded: callers are API keys, so this only trips after a flood of distinct keys.
+            cache.clear();
+        }
+        cache.put(cacheKey, new Token(value, now.plus(lifetime.dividedBy(2))));
+        return value;
+    }
+
+    /** A token for this service's own hand-over calls. */
+    public String serviceToken(String serviceName) {
+        return token(serviceName, Roles.SERVICE, List.of());
+    }
+
+    private PrivateKey privateKey() {
+        PrivateKey current = key;
+        if (current == null) {
+            String pem = privateKeyPem.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
+                    "INTERNAL_JWT_PRIVATE_KEY is not set: internal calls cannot be signed (CONTRACT.md, Internal tokens)"));
+            try {
+                current = KeyUtils.decodePrivateKey(pem);
+            } catch (Exception e) {
+                // The message names the variable, never the key material.
+                throw new IllegalStateException("INTERNAL_JWT_PRIVATE_KEY is not a PEM PKCS#8 RSA private key");
+            }
+            key = current;
+        }
+        return current;
+    }
+
+    private record Token(String value, Instant reuseUntil) {
+    }
+}

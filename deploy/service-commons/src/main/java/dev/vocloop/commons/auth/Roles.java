@@ -1,0 +1,23 @@
+package dev.vocloop.commons.auth;
+
+/**
+ * The roles an internal JWT carries in its {@code groups} claim (CONTRACT.md, Internal tokens).
+ * The first four are the roles of API keys; {@link #CUSTOMER} is a customer who holds only a
+ * survey, follow-up or unsubscribe link; {@link #SERVICE} is another VoC Loop service making a
+ * hand-over call to an {@code /internal} route.
+ */
+public final class Roles {
+
+    public static final String ADMIN = "ADMIN";
+    public static final String AGENT = "AGENT";
+    public static final String PRODUCT = "PRODUCT";
+    public static final String CUSTOMER_APP = "CUSTOMER_APP";
+    public static final String CUSTOMER = "CUSTOMER";
+    public static final String SERVICE = "SERVICE";
+
+    /** The claim that lists the teams an agent works. */
+    public static final String TEAMS_CLAIM = "teams";
+
+    private Roles() {
+    }
+}

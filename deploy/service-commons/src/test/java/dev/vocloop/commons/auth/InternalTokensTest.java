@@ -1,0 +1,100 @@
+package dev.vocloop.commons.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+
+class InternalTokensTest {
+
+    private static final KeyPair KEYS = keys();
+
+    @Test
+    void signsCallerClaimsThatTheServicesVerify() throws Exception {
+        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60));
+        JwtClaims claims = consumer().processToClaims(tokens.token("key-1", Roles.AGENT, List.of("billing", "app")));
+        assertEquals("key-1", claims.getSubject());
+        assertEquals(List.of("AGENT"), claims.getStringListClaimValue("groups"));
+        assertEquals(List.of("billing", "app"), claims.getStringListClaimValue(Roles.TEAMS_CLAIM));
+        assertEquals(InternalTokens.ISSUER, claims.getIssuer());
+        assertEquals(List.of(InternalTokens.AUDIENCE), claims.getAudience());
+        assertEquals(60, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
+    }
+
+    @Test
+    void reusesATokenForHalfItsLifeOnly() {
+        MutableClock clock = new MutableClock();
+        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60), clock);
+        String first = tokens.serviceToken("ticket-service");
+        clock.now = clock.now.plusSeconds(29);
+        assertEquals(first, tokens.serviceToken("ticket-service"));
+        assertNotEquals(first, tokens.token("ticket-service", Roles.ADMIN, List.of()), "another role, another token");
+        clock.now = clock.now.plusSeconds(2);
+        assertNotEquals(first, tokens.serviceToken("ticket-service"));
+    }
+
+    @Test
+    void refusesToSignWithoutAKeyAndNeverEchoesTheKey() {
+        InternalTokens none = new InternalTokens(Optional.empty(), Duration.ofSeconds(60));
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> none.serviceToken("x"));
+        assertTrue(missing.getMessage().contains("INTERNAL_JWT_PRIVATE_KEY"));
+        InternalTokens bad = new InternalTokens(Optional.of("-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----"),
+                Duration.ofSeconds(60));
+        IllegalStateException invalid = assertThrows(IllegalStateException.class, () -> bad.serviceToken("x"));
+        assertTrue(!invalid.getMessage().contains("c2VjcmV0"));
+    }
+
+    private static JwtConsumer consumer() {
+        return new JwtConsumerBuilder().setVerificationKey(KEYS.getPublic()).setExpectedIssuer(InternalTokens.ISSUER)
+                .setExpectedAudience(InternalTokens.AUDIENCE).setRequireExpirationTime().build();
+    }
+
+    private static String pem(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static KeyPair keys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
