@@ -37,18 +37,6 @@ public final class AdminViews {
         public boolean works(String day) {
             return workingDays.contains(day);
         }
-
-        /** "Mon-Fri 09:00-18:00 Asia/Shanghai" as the list shows it. */
-        public String calendar() {
-            if (timezone.isEmpty() && workingDays.isEmpty()) {
-                return "";
-            }
-            List<String> days = new ArrayList<>();
-            for (String d : workingDays) {
-                days.add(d.length() >= 3 ? d.substring(0, 1) + d.substring(1, 3).toLowerCase(java.util.Locale.ROOT) : d);
-            }
-            return String.join(" ", String.join(",", days), workStart + "-" + workEnd, timezone).strip();
-        }
     }
 
     /** A routing rule: its conditions as comma-separated texts, the way the form edits them. */
@@ -110,7 +98,7 @@ public final class AdminViews {
 
         static SlaPolicy of(JsonNode p) {
             return new SlaPolicy(str(p, "priority"), str(p, "firstResponse"), str(p, "resolution"),
-                    p.path("businessHours").asBoolean(false), str(p, "version"), str(p, "updatedAt"));
+                    p.path("businessHours").asBoolean(false), str(p, "version"), when(str(p, "updatedAt")));
         }
     }
 
@@ -126,7 +114,7 @@ public final class AdminViews {
             String max = str(s, "scaleMax");
             return new Survey(str(s, "id"), str(s, "type"), str(s, "name"), str(q, Messages.ZH), str(q, Messages.EN),
                     str(f, Messages.ZH), str(f, Messages.EN), str(s, "status"),
-                    min.isEmpty() || max.isEmpty() ? "" : min + "-" + max, str(s, "createdAt"));
+                    min.isEmpty() || max.isEmpty() ? "" : min + "-" + max, when(str(s, "createdAt")));
         }
 
         public boolean active() {
@@ -146,8 +134,8 @@ public final class AdminViews {
 
         static Invitation of(JsonNode i) {
             JsonNode m = i.path("mail");
-            return new Invitation(str(i, "id"), str(i, "customerId"), str(i, "channel"), str(i, "status"), str(i, "createdAt"),
-                    str(i, "answeredAt"), str(m, "status"), str(m, "attempts"), str(m, "lastError"));
+            return new Invitation(str(i, "id"), str(i, "customerId"), str(i, "channel"), str(i, "status"), when(str(i, "createdAt")),
+                    when(str(i, "answeredAt")), str(m, "status"), str(m, "attempts"), str(m, "lastError"));
         }
     }
 
@@ -158,7 +146,7 @@ public final class AdminViews {
 
         static ApiKey of(JsonNode k) {
             return new ApiKey(str(k, "id"), str(k, "name"), str(k, "role"), String.join(", ", strings(k.path("teams"))),
-                    str(k, "prefix"), str(k, "createdAt"), str(k, "lastUsedAt"), str(k, "revokedAt"));
+                    str(k, "prefix"), when(str(k, "createdAt")), when(str(k, "lastUsedAt")), when(str(k, "revokedAt")));
         }
 
         public boolean revoked() {
@@ -178,6 +166,21 @@ public final class AdminViews {
 
     private static String joined(JsonNode node, String field) {
         return String.join(", ", strings(node.path(field)));
+    }
+
+    private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    /** An API instant as people read it, to the minute and in UTC like the API; what cannot be parsed stays as it is. */
+    static String when(String instant) {
+        if (instant.isEmpty()) {
+            return instant;
+        }
+        try {
+            return MINUTES.format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     /** "09:00:00" → "09:00": what an {@code <input type=time>} shows. */

@@ -360,6 +360,39 @@ class AdminConsoleTest {
         given().cookie(Web.SESSION_COOKIE, admin).when().get(location).then().statusCode(200);
     }
 
+    @Test
+    void everyAdminPageRendersInChineseAndEnglish() {
+        String admin = ConsoleSessions.signIn(StubServices.ADMIN_KEY);
+        for (String page : ADMIN_PAGES) {
+            given().cookie(Web.SESSION_COOKIE, admin).header("Accept-Language", "zh-CN,zh;q=0.9").when().get(page)
+                    .then().statusCode(200).body(allOf(containsString("<html lang=\"zh-CN\">"), containsString("系统管理"),
+                            not(containsString("Something went wrong"))));
+            given().cookie(Web.SESSION_COOKIE, admin).header("Accept-Language", "en").when().get(page)
+                    .then().statusCode(200).body(allOf(containsString("<html lang=\"en\">"), containsString("Administration")));
+        }
+        // Empty states: a draft survey takes no invitations yet and has none.
+        given().cookie(Web.SESSION_COOKIE, admin).header("Accept-Language", "zh-CN").when().get("/console/admin/surveys/s-3")
+                .then().statusCode(200).body(allOf(containsString("只有进行中的问卷才能发送邀请"), containsString("还没有邀请"),
+                        not(containsString("enctype=\"multipart/form-data\""))));
+        // Instants as people read them.
+        given().cookie(Web.SESSION_COOKIE, admin).when().get("/console/admin/surveys/s-1")
+                .then().statusCode(200).body(allOf(containsString("2026-11-05 01:00 UTC"), not(containsString("2026-11-05T01:00:00Z"))));
+    }
+
+    @Test
+    void theChineseTextsHaveEveryKeyTheEnglishOnesHave() throws java.io.IOException {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties zh = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/console/i18n/messages_en.properties");
+                var b = getClass().getResourceAsStream("/console/i18n/messages_zh_CN.properties")) {
+            en.load(new java.io.InputStreamReader(a, StandardCharsets.UTF_8));
+            zh.load(new java.io.InputStreamReader(b, StandardCharsets.UTF_8));
+        }
+        Set<Object> missing = new HashSet<>(en.keySet());
+        missing.removeAll(zh.keySet());
+        assertEquals(Set.of(), missing, "keys without a Chinese text");
+    }
+
     /** The JSON body the stub of a service last received for "METHOD path". */
     private static JsonPath sent(String service, String request) {
         return new JsonPath(ConsoleSessions.lastReceived(service, request).getString("body"));
