@@ -48,6 +48,12 @@ public class InvitationImports {
     private static final List<Integer> RETRY = List.of(0, 429, 502, 503, 504);
     private static final int ATTEMPTS = 3;
     private static final int MAX_ERRORS = 20;
+    /**
+     * A batch is also sent once its customers' texts reach this many characters, so that rows with
+     * many long attributes stay below the gateway's own 1 MB default body limit (a Chinese character
+     * is 3 bytes in UTF-8).
+     */
+    private static final int MAX_BATCH_CHARS = 250_000;
 
     private final ConsoleApi api;
     private final ConsoleConfig config;
@@ -120,6 +126,7 @@ public class InvitationImports {
         int row = 1; // the header is row 1, as a spreadsheet numbers them
         try (MappingIterator<Map<String, String>> it = rows.readValues(file.toFile())) {
             List<Map<String, Object>> batch = new ArrayList<>();
+            int chars = 0;
             int first = 2;
             while (it.hasNext() && !job.stopped) {
                 Map<String, String> values = it.next();
@@ -131,9 +138,11 @@ public class InvitationImports {
                     continue;
                 }
                 batch.add(customer);
-                if (batch.size() >= config.invitationBatchSize()) {
+                chars += size(values);
+                if (batch.size() >= config.invitationBatchSize() || chars >= MAX_BATCH_CHARS) {
                     send(session, job, batch, first, row);
                     batch = new ArrayList<>();
+                    chars = 0;
                     first = row + 1;
                 }
             }
@@ -224,6 +233,15 @@ public class InvitationImports {
             customer.put("attributes", attributes);
         }
         return customer;
+    }
+
+    /** About the characters a row adds to the JSON body: names, values and quotes. */
+    private static int size(Map<String, String> values) {
+        int n = 0;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            n += e.getKey().length() + (e.getValue() == null ? 0 : e.getValue().length()) + 8;
+        }
+        return n;
     }
 
     /** A header as matched against the known fields: no byte-order mark (Excel writes one), no case. */

@@ -229,18 +229,7 @@ class AdminConsoleTest {
 
         given().cookie(Web.SESSION_COOKIE, admin).when().get(location).then().statusCode(200)
                 .body(allOf(containsString("<progress id=\"import-bar\" max=\"100\""), containsString("/progress")));
-        String progress = "";
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            progress = given().cookie(Web.SESSION_COOKIE, admin).header("HX-Request", "true").header("Accept-Language", "en")
-                    .when().get(location + "/progress").then().statusCode(200).extract().asString();
-            if (progress.contains("data-finished=\"true\"")) {
-                break;
-            }
-            assertTrue(progress.contains("hx-trigger=\"load delay:1s\""), "keeps polling while it runs");
-            Thread.sleep(200);
-        }
-        assertTrue(progress.contains("data-finished=\"true\""), progress);
+        String progress = finished(admin, location);
         assertFalse(progress.contains("hx-get"), "polling stops once finished");
         assertTrue(progress.contains("value=\"100\""), progress);
         assertTrue(progress.contains("<strong id=\"import-percent\">100 %</strong> · 2501 / 2501"), progress);
@@ -288,6 +277,38 @@ class AdminConsoleTest {
                 .when().post("/console/admin/surveys/s-2/invitations")
                 .then().statusCode(400).body(containsString("no customers"));
         assertEquals(before, allSent("POST /api/v1/surveys/s-2/invitations").size());
+    }
+
+    @Test
+    void rowsWithLongAttributesGoInSmallerBatchesThanTheGatewaysBodyLimit() throws InterruptedException {
+        String admin = ConsoleSessions.signIn(StubServices.ADMIN_KEY);
+        String csrf = ConsoleSessions.csrfOf(given().cookie(Web.SESSION_COOKIE, admin).when().get("/console/admin/surveys/s-2").asString());
+        StringBuilder csv = new StringBuilder("id");
+        for (int a = 0; a < 20; a++) {
+            csv.append(",note").append(a);
+        }
+        csv.append('\n');
+        String note = "很长的备注".repeat(100);
+        for (int i = 0; i < 60; i++) {
+            csv.append("long-").append(i);
+            for (int a = 0; a < 20; a++) {
+                csv.append(',').append(note);
+            }
+            csv.append('\n');
+        }
+        int before = allSent("POST /api/v1/surveys/s-2/invitations").size();
+        String location = given().redirects().follow(false).cookie(Web.SESSION_COOKIE, admin)
+                .multiPart("_csrf", csrf).multiPart("channel", "LINK")
+                .multiPart("file", "long.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv")
+                .when().post("/console/admin/surveys/s-2/invitations").then().statusCode(303).extract().header("Location");
+        String progress = finished(admin, location);
+        assertTrue(progress.contains("<dd id=\"import-invited\">60</dd>"), progress);
+        assertTrue(progress.contains("<dd id=\"import-failed\">0</dd>"), progress);
+        List<JsonPath> batches = allSent("POST /api/v1/surveys/s-2/invitations");
+        batches = batches.subList(before, batches.size());
+        assertTrue(batches.size() >= 3, "60 rows of 10,000 characters need several requests: " + batches.size());
+        assertEquals(60, batches.stream().mapToInt(b -> b.getList("customers").size()).sum());
+        assertEquals(note, batches.get(0).getString("customers[0].attributes.note19"));
     }
 
     @Test
@@ -391,6 +412,23 @@ class AdminConsoleTest {
         Set<Object> missing = new HashSet<>(en.keySet());
         missing.removeAll(zh.keySet());
         assertEquals(Set.of(), missing, "keys without a Chinese text");
+    }
+
+    /** Polls the progress fragment as htmx does until the import is finished, and answers the last fragment. */
+    private static String finished(String session, String location) throws InterruptedException {
+        String progress = "";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            progress = given().cookie(Web.SESSION_COOKIE, session).header("HX-Request", "true").header("Accept-Language", "en")
+                    .when().get(location + "/progress").then().statusCode(200).extract().asString();
+            if (progress.contains("data-finished=\"true\"")) {
+                break;
+            }
+            assertTrue(progress.contains("hx-trigger=\"load delay:1s\""), "keeps polling while it runs");
+            Thread.sleep(200);
+        }
+        assertTrue(progress.contains("data-finished=\"true\""), progress);
+        return progress;
     }
 
     /** The JSON body the stub of a service last received for "METHOD path". */
