@@ -27,6 +27,11 @@ import java.util.concurrent.Executors;
  * {@code src/test/resources/stub/<service><path>.json} answers that file instead of the echo (with
  * the status in its {@code _status} field, 200 when absent), and {@code GET /_stub/last?request=POST /path}
  * answers the echo of the last such request, for tests that check what a page sent.
+ * {@code GET /_stub/all?request=POST /path} answers all such console requests in order (a JSON array).
+ * A console POST of a path with a fixture {@code src/test/resources/stub/<service><path>.post.json}
+ * answers that file (status in {@code _status}, 201 when absent); a console POST of a body with a
+ * {@code customers} array (survey invitations) answers one item per customer, INVITED, or SKIPPED
+ * with reason OPTED_OUT for ids starting with {@code optout-}, as survey-service's answer looks.
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
 
@@ -39,6 +44,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     /** The last echo per "METHOD path", per stub server (each service's context map). */
     private static final Map<String, byte[]> LAST = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every echo per "METHOD path", in order, for tests of pages that send in several requests. */
+    private static final Map<String, List<byte[]>> ALL = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public Map<String, String> start() {
@@ -71,6 +78,35 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The answer to a console POST that needs more than the echo (see the class comment); false: echo it. */
+    private static boolean consolePost(String service, String path, byte[] received, HttpExchange exchange) throws IOException {
+        byte[] answer;
+        int status;
+        try (InputStream fixture = StubServices.class.getResourceAsStream("/stub/" + service + path + ".post.json")) {
+            if (fixture != null) {
+                answer = fixture.readAllBytes();
+                status = JSON.readTree(answer).path("_status").asInt(201);
+            } else {
+                com.fasterxml.jackson.databind.JsonNode customers = received.length == 0 ? null : JSON.readTree(received).path("customers");
+                if (customers == null || !customers.isArray()) {
+                    return false;
+                }
+                List<Map<String, String>> items = new java.util.ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode c : customers) {
+                    String id = c.path("id").asText();
+                    items.add(id.startsWith("optout-") ? Map.of("customerId", id, "status", "SKIPPED", "reason", "OPTED_OUT")
+                            : Map.of("customerId", id, "status", "INVITED", "invitationId", "inv-" + id));
+                }
+                answer = JSON.writeValueAsBytes(Map.of("items", items));
+                status = 200;
+            }
+        }
+        exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, answer.length);
+        exchange.getResponseBody().write(answer);
+        return true;
+    }
+
     private static void handle(String service, HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -90,6 +126,20 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, last.length);
                 exchange.getResponseBody().write(last);
+                return;
+            }
+            if (path.equals("/_stub/all")) {
+                String request = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring("request=".length()),
+                        StandardCharsets.UTF_8);
+                List<byte[]> all = ALL.getOrDefault(service + " " + request, List.of());
+                byte[] body;
+                synchronized (all) {
+                    body = ("[" + String.join(",", all.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList()) + "]")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
                 return;
             }
             boolean console = "vocloop-console".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
@@ -120,6 +170,14 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             echo.put("body", new String(received, StandardCharsets.UTF_8));
             byte[] body = JSON.writeValueAsBytes(echo);
             LAST.put(service + " " + exchange.getRequestMethod() + " " + path, body);
+            if (console) {
+                // Kept for the console's tests only: other tests send bodies up to the size limits.
+                ALL.computeIfAbsent(service + " " + exchange.getRequestMethod() + " " + path,
+                        k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(body);
+            }
+            if (console && "POST".equals(exchange.getRequestMethod()) && consolePost(service, path, received, exchange)) {
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Stub", service);
             int status = "POST".equals(exchange.getRequestMethod()) ? 201 : 200;

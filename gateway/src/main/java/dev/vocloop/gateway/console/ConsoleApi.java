@@ -45,6 +45,16 @@ public class ConsoleApi {
         return send(session, "POST", path, body);
     }
 
+    /** PUT a JSON body with the session's key (admin pages: replace a team, rule, policy or survey). */
+    public ApiResult put(ConsoleSession session, String path, Object body) {
+        return send(session, "PUT", path, body);
+    }
+
+    /** DELETE with the session's key (admin pages: delete a rule, revoke an API key). */
+    public ApiResult delete(ConsoleSession session, String path) {
+        return send(session, "DELETE", path, null);
+    }
+
     /** GET a public route, without a key. */
     public ApiResult getPublic(String pathAndQuery) {
         return send(null, "GET", pathAndQuery, null);

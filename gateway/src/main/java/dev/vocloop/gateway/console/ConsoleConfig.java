@@ -30,4 +30,11 @@ public interface ConsoleConfig {
     /** Seconds between refreshes of the team queue in an open browser. */
     @WithDefault("30")
     int queueRefreshSeconds();
+
+    /**
+     * Customers per invitation request when an admin uploads a CSV: the console sends the list in
+     * batches of this size and shows the progress. survey-service accepts at most 1000 per request.
+     */
+    @WithDefault("500")
+    int invitationBatchSize();
 }
