@@ -220,10 +220,7 @@ public class ExplorerResource {
         ApiResult found = api.get(session, "/api/v1/feedback/" + feedbackId);
         AgentResource.failUnlessOk(found);
         Detail d = Detail.of(found.body(), m);
-        String backTo = Web.localPath(back, "/console/explorer");
-        if (!backTo.startsWith("/console/explorer")) {
-            backTo = "/console/explorer";
-        }
+        String backTo = backTo(back);
         return pages.page("explorer-item", language, session, "/console/explorer/" + feedbackId + "?back=" + Web.enc(backTo))
                 .data("d", d)
                 .data("backTo", backTo)
@@ -251,7 +248,7 @@ public class ExplorerResource {
             throw new ConsoleException(400, "explorer_correct_empty", null);
         }
         AgentResource.failUnlessOk(api.patch(session, "/api/v1/feedback/" + feedbackId, correction));
-        String backTo = Web.localPath(back, "/console/explorer");
+        String backTo = backTo(back);
         // Post/redirect/get: a reload shows the corrected item and does not send the correction again.
         return Response.seeOther(URI.create("/console/explorer/" + feedbackId + "?done=corrected&back=" + Web.enc(backTo))).build();
     }
@@ -279,6 +276,12 @@ public class ExplorerResource {
 
     private Map<String, String> pagesTexts(String language) {
         return messages.of(language);
+    }
+
+    /** The list page to return to: only the explorer's own (a "back" parameter must not lead elsewhere). */
+    private static String backTo(String back) {
+        String path = Web.localPath(back, "/console/explorer");
+        return path.equals("/console/explorer") || path.startsWith("/console/explorer?") ? path : "/console/explorer";
     }
 
     private static void putCode(Map<String, Object> body, String field, String value) {
