@@ -31,7 +31,8 @@ import java.util.Set;
  * inclusive and {@code to} exclusive, {@code q} a case-insensitive substring of the masked text,
  * newest first, cursor paging, 400 problem+json for unknown labels, {@code originalText} only for
  * AGENT / ADMIN, a correction sets confidence 1, clears triage and marks the item corrected; the
- * CSV export prefixes formula-like text cells, as the service does. {@code POST /_stub/feedback/reset}
+ * CSV export prefixes formula-like text cells, as the service does. It answers the console's calls
+ * only (User-Agent {@code vocloop-console}); {@code POST /_stub/feedback/reset}
  * restores the items; {@code GET /_stub/feedback/last} tells what the last list and correction received.
  */
 final class FeedbackFake {
@@ -70,6 +71,11 @@ final class FeedbackFake {
                 send(exchange, 200, "application/json", JSON.writeValueAsBytes(LAST));
                 return true;
             }
+            // Only the console's calls: other tests check the stub's echo of what the gateway forwarded.
+            boolean console = "vocloop-console".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
+            if (!console) {
+                return false;
+            }
             if (path.equals("/api/v1/feedback") && method.equals("GET")) {
                 list(exchange);
                 return true;
@@ -94,8 +100,7 @@ final class FeedbackFake {
                 send(exchange, 200, "application/json", JSON.writeValueAsBytes(view(item, "AGENT".equals(role) || "ADMIN".equals(role))));
                 return true;
             }
-            boolean console = "vocloop-console".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
-            if (console && method.equals("GET") && path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0
+            if (method.equals("GET") && path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0
                     && FeedbackFake.class.getResource("/stub/feedback" + path + ".json") == null) {
                 // An id nobody has: what the service answers (other callers keep the stub's echo).
                 ObjectNode p = JSON.createObjectNode().put("type", "about:blank").put("title", "Not Found").put("status", 404)
