@@ -107,6 +107,31 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         return true;
     }
 
+    /**
+     * The fixture of a console request: for a GET {@code <path>@<name>=<value>.json} for the first
+     * query parameter that has one, else {@code <path>.json}; for a POST {@code <path>.POST.json}.
+     */
+    private static InputStream fixture(String service, String path, HttpExchange exchange) {
+        String base = "/stub/" + service + path;
+        if ("POST".equals(exchange.getRequestMethod())) {
+            return StubServices.class.getResourceAsStream(base + ".POST.json");
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            return null;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                InputStream byQuery = StubServices.class.getResourceAsStream(base + "@"
+                        + java.net.URLDecoder.decode(pair, StandardCharsets.UTF_8) + ".json");
+                if (byQuery != null) {
+                    return byQuery;
+                }
+            }
+        }
+        return StubServices.class.getResourceAsStream(base + ".json");
+    }
+
     private static void handle(String service, HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
@@ -142,9 +167,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 exchange.getResponseBody().write(body);
                 return;
             }
+            if ("feedback".equals(service) && FeedbackFake.handle(exchange)) {
+                return;
+            }
             boolean console = "vocloop-console".equals(exchange.getRequestHeaders().getFirst("User-Agent"));
-            try (InputStream fixture = console && "GET".equals(exchange.getRequestMethod())
-                    ? StubServices.class.getResourceAsStream("/stub/" + service + path + ".json") : null) {
+            try (InputStream fixture = console ? fixture(service, path, exchange) : null) {
                 if (fixture != null) {
                     byte[] body = fixture.readAllBytes();
                     int status = JSON.readTree(body).path("_status").asInt(200);

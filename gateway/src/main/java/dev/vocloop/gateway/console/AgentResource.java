@@ -35,36 +35,48 @@ public class AgentResource {
     private final ConsolePages pages;
     private final ConsoleApi api;
     private final ConsoleConfig config;
+    private final Messages messages;
 
-    public AgentResource(ConsolePages pages, ConsoleApi api, ConsoleConfig config) {
+    public AgentResource(ConsolePages pages, ConsoleApi api, ConsoleConfig config, Messages messages) {
         this.pages = pages;
         this.api = api;
         this.config = config;
+        this.messages = messages;
     }
 
     @GET
     @Path("/queue")
-    public TemplateInstance queue(@Context HttpHeaders headers, @QueryParam("team") String team, @QueryParam("lang") String lang) {
+    public TemplateInstance queue(@Context HttpHeaders headers, @QueryParam("team") String team, @QueryParam("lang") String lang,
+            @QueryParam("status") String status, @QueryParam("priority") String priority, @QueryParam("sla") String sla,
+            @QueryParam("assignee") String assignee) {
         ConsoleSession session = pages.requireSession(headers);
         pages.requireRole(session.isAgent());
         String chosen = chooseTeam(session, team);
-        String path = "/console/queue" + (chosen == null ? "" : "?team=" + Web.enc(chosen));
-        return pages.page("queue", Web.language(headers, lang), session, path)
+        QueueFilter filter = QueueFilter.of(status, priority, sla, assignee);
+        String path = "/console/queue" + (chosen == null ? "" : "?team=" + Web.enc(chosen) + filter.query());
+        String language = Web.language(headers, lang);
+        return pages.page("queue", language, session, path)
+                .data("options", filter.options(messages.of(language)))
                 .data("team", chosen == null ? "" : chosen)
                 .data("teams", session.teams())
-                .data("rows", chosen == null ? List.of() : queueRows(session, chosen))
+                .data("filter", filter)
+                .data("rows", chosen == null ? List.of() : filter.apply(queueRows(session, chosen, filter), session.subject()))
                 .data("refreshSeconds", config.queueRefreshSeconds());
     }
 
     /** The rows alone, for htmx's periodic refresh of an open queue. */
     @GET
     @Path("/queue/rows")
-    public TemplateInstance queueRows(@Context HttpHeaders headers, @QueryParam("team") String team) {
+    public TemplateInstance queueRows(@Context HttpHeaders headers, @QueryParam("team") String team,
+            @QueryParam("status") String status, @QueryParam("priority") String priority, @QueryParam("sla") String sla,
+            @QueryParam("assignee") String assignee) {
         ConsoleSession session = pages.requireSession(headers);
         pages.requireRole(session.isAgent());
         String chosen = chooseTeam(session, team);
+        QueueFilter filter = QueueFilter.of(status, priority, sla, assignee);
         return pages.page("queue-rows", Web.language(headers, null), session, "/console/queue")
-                .data("rows", chosen == null ? List.of() : queueRows(session, chosen));
+                .data("filter", filter)
+                .data("rows", chosen == null ? List.of() : filter.apply(queueRows(session, chosen, filter), session.subject()));
     }
 
     @GET
@@ -150,8 +162,9 @@ public class AgentResource {
         return Response.seeOther(URI.create("/console/tickets/" + ticketId + "?done=" + done)).build();
     }
 
-    private List<TicketRow> queueRows(ConsoleSession session, String team) {
-        ApiResult queue = api.get(session, "/api/v1/teams/" + Web.enc(team) + "/queue");
+    private List<TicketRow> queueRows(ConsoleSession session, String team, QueueFilter filter) {
+        ApiResult queue = api.get(session, "/api/v1/teams/" + Web.enc(team) + "/queue"
+                + (filter.active() ? "?limit=" + QueueFilter.MAX_QUEUE : ""));
         failUnlessOk(queue);
         return Views.items(queue.body(), TicketRow::of);
     }

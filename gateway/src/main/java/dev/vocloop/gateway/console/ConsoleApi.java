@@ -55,6 +55,41 @@ public class ConsoleApi {
         return send(session, "DELETE", path, null);
     }
 
+    /** PATCH a JSON body with the session's key. */
+    public ApiResult patch(ConsoleSession session, String path, Object body) {
+        return send(session, "PATCH", path, body);
+    }
+
+    /**
+     * GET a body that may be large (an export) as a stream with the session's key. A 2xx answer
+     * comes back unread for the caller to pass on (and close); anything else is read as an {@link ApiResult}.
+     */
+    public ApiStream stream(ConsoleSession session, String pathAndQuery, String accept) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                    // Bounds the wait for the response head only; the body streams as long as it takes.
+                    .timeout(config.apiTimeout())
+                    .header("Accept", accept)
+                    .header("User-Agent", USER_AGENT)
+                    .header("Authorization", "Bearer " + session.apiKey())
+                    .GET().build();
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() >= 200 && response.statusCode() < 300) {
+                return new ApiStream(response.body(), null);
+            }
+            try (java.io.InputStream body = response.body()) {
+                return new ApiStream(null, new ApiResult(response.statusCode(), parse(body.readAllBytes()),
+                        response.headers().firstValue("Retry-After").orElse(null)));
+            }
+        } catch (IOException e) {
+            Log.warnf("console: API stream %s failed: %s", pathOnly(pathAndQuery), e.getClass().getSimpleName());
+            return new ApiStream(null, ApiResult.unreachable());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ApiStream(null, ApiResult.unreachable());
+        }
+    }
+
     /** GET a public route, without a key. */
     public ApiResult getPublic(String pathAndQuery) {
         return send(null, "GET", pathAndQuery, null);
@@ -117,6 +152,6 @@ public class ConsoleApi {
     private static String pathOnly(String pathAndQuery) {
         int q = pathAndQuery.indexOf('?');
         String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        return path.replaceAll("/(follow-ups|survey)/[^/]+", "/$1/***");
+        return path.replaceAll("/(follow-ups|survey|unsubscribe)/[^/]+", "/$1/***");
     }
 }

@@ -10,7 +10,8 @@ public class ConsoleHeaders {
     @ServerResponseFilter
     public void pageHeaders(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/console") && !path.startsWith("/follow-up/") && !path.startsWith("/survey/")) {
+        if (!path.startsWith("/console") && !path.startsWith("/follow-up/") && !path.startsWith("/survey/")
+                && !path.startsWith("/unsubscribe/")) {
             return;
         }
         // With the gateway's default "no-referrer", browsers send "Origin: null" on form posts and the

@@ -30,11 +30,13 @@ public class DashboardResource {
     private final ConsolePages pages;
     private final ConsoleApi api;
     private final ObjectMapper json;
+    private final Messages messages;
 
-    public DashboardResource(ConsolePages pages, ConsoleApi api, ObjectMapper json) {
+    public DashboardResource(ConsolePages pages, ConsoleApi api, ObjectMapper json, Messages messages) {
         this.pages = pages;
         this.api = api;
         this.json = json;
+        this.messages = messages;
     }
 
     /** The NPS over the period with its interval and the three counts. */
@@ -58,8 +60,14 @@ public class DashboardResource {
             ApiResult stats = api.get(session, "/api/v1/feedback/stats?dimension=" + dimension + "&interval=week");
             volumes.put(dimension, stats.ok() ? counts(stats.body().path("totals")) : List.of());
         }
+        // NPS by segment: survey-service groups by any customer attribute, one attribute per call.
+        ApiResult byTier = api.get(session, "/api/v1/nps?interval=week&segment=tier");
+        ApiResult byStage = api.get(session, "/api/v1/nps?interval=week&segment=lifecycleStage");
         AgentResource.failUnlessSignedIn(nps);
-        return pages.page("dashboard", Web.language(headers, lang), session, "/console/dashboard")
+        String language = Web.language(headers, lang);
+        return pages.page("dashboard", language, session, "/console/dashboard")
+                .data("byTier", NpsSegments.of(byTier, "tier_", messages.of(language), json))
+                .data("byStage", NpsSegments.of(byStage, "stage_", messages.of(language), json))
                 .data("nps", npsSummary(nps))
                 .data("trend", nps.ok() ? trend(nps.body().path("trend")) : "[]")
                 .data("rates", metrics.ok() ? rates(metrics.body()) : null)
