@@ -1,5 +1,6 @@
 package dev.vocloop.gateway;
 
+import dev.vocloop.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -83,7 +84,7 @@ final class FeedbackFake {
             String prefix = "/api/v1/feedback/";
             if (path.startsWith(prefix) && ITEMS.containsKey(path.substring(prefix.length()))) {
                 ObjectNode item = ITEMS.get(path.substring(prefix.length()));
-                String role = exchange.getRequestHeaders().getFirst("X-Vocloop-Role");
+                String role = roleOf(exchange);
                 if (method.equals("PATCH")) {
                     byte[] body = exchange.getRequestBody().readAllBytes();
                     ObjectNode patch = LAST.putObject("patch");
@@ -288,6 +289,16 @@ final class FeedbackFake {
         exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
         if (body != null) {
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** The role in the internal token the gateway signed, as feedback-service reads it. */
+    private static String roleOf(HttpExchange exchange) {
+        try {
+            return TestTokens.verify(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .getStringListClaimValue("groups").get(0);
+        } catch (org.jose4j.jwt.MalformedClaimException e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vocloop.testing.TestTokens;
 import dev.vocloop.gateway.StubServices;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -39,7 +40,7 @@ class AdminConsoleTest {
             "/console/admin/surveys", "/console/admin/surveys/s-1", "/console/admin/api-keys");
 
     @Test
-    void anAdminCreatesATeamAndARuleAndTheDryRunRoutesToIt() {
+    void anAdminCreatesATeamAndARuleAndTheDryRunRoutesToIt() throws Exception {
         String admin = ConsoleSessions.signIn(StubServices.ADMIN_KEY);
         String page = given().cookie(Web.SESSION_COOKIE, admin).header("Accept-Language", "en").when().get("/console/admin/teams")
                 .then().statusCode(200)
@@ -57,7 +58,8 @@ class AdminConsoleTest {
                 .when().post("/console/admin/teams")
                 .then().statusCode(303).header("Location", containsString("/console/admin/teams?done=team_created"));
         JsonPath team = sent("ticket", "POST /api/v1/teams");
-        assertEquals("ADMIN", ConsoleSessions.lastReceived("ticket", "POST /api/v1/teams").getString("headers.x-vocloop-role"));
+        assertEquals(List.of("ADMIN"), TestTokens.verify(ConsoleSessions.lastReceived("ticket", "POST /api/v1/teams")
+                .getString("headers.authorization")).getStringListClaimValue("groups"));
         assertEquals("vip-care", team.getString("key"));
         assertEquals(List.of("zhang.min", "li.wei"), team.getList("members"));
         assertEquals(List.of("MONDAY", "SATURDAY"), team.getList("calendar.workingDays"));
