@@ -144,7 +144,15 @@
   function build() {
     var host = el('div', { id: 'vocloop-widget', 'data-vocloop': 'widget' });
     var root = host.attachShadow({ mode: 'open' });
-    root.appendChild(el('style', { text: CSS }));
+    // A constructed style sheet needs no 'unsafe-inline' in the host page's Content-Security-Policy;
+    // a <style> element is the fallback for browsers without constructable style sheets.
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      root.appendChild(el('style', { text: CSS }));
+    }
 
     var dot = el('span', { 'class': 'dot', hidden: '' });
     var dotText = el('span', { 'class': 'sr', text: '' });
@@ -218,9 +226,11 @@
         text: text,
         // Origin and path only: query strings and fragments often carry tokens or personal data.
         page: (location.origin + location.pathname).slice(0, 500),
-        device: navigator.userAgent.slice(0, 200),
-        customer: { id: customerId, locale: lang }
+        device: navigator.userAgent.slice(0, 200)
       };
+      if (customerId) {
+        body.customer = { id: customerId, locale: lang };
+      }
       if (checked) {
         body.rating = Number(checked.value);
       }
