@@ -70,6 +70,7 @@
 
   var CSS = [
     ':host { all: initial; }',
+    '[hidden] { display: none !important; }',
     '* { box-sizing: border-box; font-family: system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }',
     '.launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; border: 0; border-radius: 24px;',
     '  padding: 12px 18px; font-size: 15px; font-weight: 600; color: #fff; background: #1d4ed8; cursor: pointer;',
@@ -264,7 +265,10 @@
         while (survey.firstChild) {
           survey.removeChild(survey.firstChild);
         }
-        if (!item || !/^[A-Za-z0-9_-]+$/.test(item.token || '')) {
+        // Tells the host page (and tests) whether a survey is waiting, once the answer is in.
+        var waiting = !!item && /^[A-Za-z0-9_-]+$/.test(item.token || '');
+        host.setAttribute('data-survey', waiting ? 'pending' : 'none');
+        if (!waiting) {
           survey.hidden = true;
           dot.hidden = true;
           dotText.textContent = '';

@@ -174,7 +174,8 @@ class ConsoleFlowsIT {
         assertEquals("false", launcher.getAttribute("aria-expanded"));
         // The host page styles every button red with 22px text; the widget's own style wins in its shadow root.
         assertEquals("rgba(29, 78, 216, 1)", launcher.getCssValue("background-color"));
-        wait.until(d -> widget.findElement(By.cssSelector(".dot")).isDisplayed());
+        wait.until(d -> "pending".equals(d.findElement(By.id("vocloop-widget")).getAttribute("data-survey")));
+        assertTrue(widget.findElement(By.cssSelector(".dot")).isDisplayed(), "the button shows that a survey is waiting");
 
         launcher.click();
         WebElement text = widget.findElement(By.cssSelector("#vocloop-text"));
@@ -230,6 +231,11 @@ class ConsoleFlowsIT {
         assertEquals("rgba(29, 78, 216, 1)", launcher.getCssValue("background-color"), "styled despite the strict policy");
         assertEquals("Feedback", launcher.getText().strip());
         launcher.click();
+        wait.until(d -> widget.findElement(By.cssSelector("#vocloop-text")).equals(activeElement()));
+        // This customer has no survey waiting: no dot, no survey box.
+        wait.until(d -> "none".equals(d.findElement(By.id("vocloop-widget")).getAttribute("data-survey")));
+        assertFalse(widget.findElement(By.cssSelector(".dot")).isDisplayed(), "no survey waiting for c-2002");
+        assertFalse(widget.findElement(By.cssSelector("#vocloop-survey")).isDisplayed());
         String said = "The order history page shows nothing since the update " + marker();
         widget.findElement(By.cssSelector("#vocloop-text")).sendKeys(said);
         widget.findElement(By.cssSelector("#vocloop-send")).click();
