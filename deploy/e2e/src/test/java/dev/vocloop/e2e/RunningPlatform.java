@@ -64,6 +64,15 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     static RunningPlatform start(Path home, Map<String, Integer> ports) throws Exception {
+        return start(home, ports, Map.of());
+    }
+
+    /**
+     * Starts with further environment variables for the launcher (which passes its environment on to
+     * the services) and further arguments after {@code up}, e.g. {@code --demo}.
+     */
+    static RunningPlatform start(Path home, Map<String, Integer> ports, Map<String, String> extraEnv, String... args)
+            throws Exception {
         Path repo = repoRoot();
         Path target = repo.resolve("deploy/local/target");
         // The same command line as ./vocloop's last line.
@@ -71,11 +80,13 @@ final class RunningPlatform implements AutoCloseable {
                 "-Dvocloop.repo=" + repo, "-cp", target.resolve("local-platform.jar") + ":" + target.resolve("lib") + "/*",
                 "dev.vocloop.local.Main", "up")
                 .redirectErrorStream(true);
+        pb.command().addAll(List.of(args));
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("VOCLOOP_"));
         env.put("VOCLOOP_HOME", home.toString());
         env.put("VOCLOOP_ADMIN_KEY", ADMIN_KEY);
         ports.forEach((name, port) -> env.put("VOCLOOP_" + name + "_PORT", String.valueOf(port)));
+        env.putAll(extraEnv);
         RunningPlatform platform = new RunningPlatform(pb.start(), home, ports);
         try {
             platform.ready.get(5, TimeUnit.MINUTES);

@@ -23,10 +23,13 @@ import java.util.Map;
  * @param smtpPort SMTP port: of the external server (default 25) or of the embedded one (default 2525)
  * @param adminKey the bootstrap admin key ({@code VOCLOOP_ADMIN_KEY}); null to generate one once
  * @param javaOptions JVM options for every service ({@code VOCLOOP_JAVA_OPTS})
+ * @param corsOrigins further origins, comma-separated, whose pages may call the API from a browser
+ *     (e.g. where the in-app widget is embedded; {@code VOCLOOP_CORS_ORIGINS}); the gateway's own
+ *     address is always allowed
  */
 public record LocalConfig(Path home, Path repoRoot, int gatewayPort, int feedbackPort, int ticketPort, int surveyPort,
         String pgUrl, String pgUser, String pgPassword, int pgPort, String mongoUri, int mongoPort,
-        String smtpHost, int smtpPort, String adminKey, String javaOptions) {
+        String smtpHost, int smtpPort, String adminKey, String javaOptions, String corsOrigins) {
 
     public static LocalConfig fromEnvironment(Map<String, String> env, Path repoRoot) {
         String smtpHost = blankToNull(env.get("VOCLOOP_SMTP_HOST"));
@@ -46,11 +49,18 @@ public record LocalConfig(Path home, Path repoRoot, int gatewayPort, int feedbac
                 smtpHost,
                 port(env, "VOCLOOP_SMTP_PORT", smtpHost == null ? 2525 : 25),
                 blankToNull(env.get("VOCLOOP_ADMIN_KEY")),
-                env.getOrDefault("VOCLOOP_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m -XX:TieredStopAtLevel=1"));
+                env.getOrDefault("VOCLOOP_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m -XX:TieredStopAtLevel=1"),
+                blankToNull(env.get("VOCLOOP_CORS_ORIGINS")));
     }
 
     public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
+    }
+
+    /** The gateway's CORS allow-list: its own address under both local names, then the configured origins. */
+    public String gatewayCorsOrigins() {
+        String own = gatewayUrl() + ",http://127.0.0.1:" + gatewayPort;
+        return corsOrigins == null ? own : own + "," + corsOrigins;
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

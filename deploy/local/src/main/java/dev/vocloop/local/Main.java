@@ -1,5 +1,6 @@
 package dev.vocloop.local;
 
+import dev.vocloop.local.demo.DemoLoader;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -10,8 +11,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !args[0].equals("up")) {
-            System.err.println("usage: vocloop up");
+        boolean demo = args.length == 2 && args[1].equals("--demo");
+        if (args.length == 0 || !args[0].equals("up") || (args.length > 1 && !demo)) {
+            System.err.println("usage: vocloop up [--demo]");
             System.exit(2);
         }
         long startedAt = System.nanoTime();
@@ -33,9 +35,29 @@ public final class Main {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "vocloop-stop"));
+        if (demo) {
+            loadDemo(platform);
+        }
         System.out.printf("VoC Loop is ready (started in %.1f s).%n", (System.nanoTime() - startedAt) / 1e9);
         System.out.println(platform.summary());
         System.out.flush();
         stopped.await();
+    }
+
+    /** Fills a fresh platform with demo data; a failure is reported and the platform keeps running. */
+    private static void loadDemo(Platform platform) {
+        LocalConfig config = platform.config();
+        System.out.println("Loading demo data ...");
+        try {
+            DemoLoader.Result result = new DemoLoader("http://127.0.0.1:" + config.gatewayPort(), config.gatewayUrl(),
+                    platform.adminKey()).load(config.home());
+            System.out.println(result.summary());
+            result.keys().forEach((name, value) -> System.out.println("  " + name + ": " + value));
+            if (result.loaded()) {
+                System.out.println("  (also in " + config.home().resolve("demo-keys.txt") + ")");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("vocloop: demo data could not be loaded: " + e.getMessage());
+        }
     }
 }

@@ -94,6 +94,7 @@ public final class Platform implements AutoCloseable {
 
         Map<String, String> gateway = withDatabase(urls, pg, "vocloop_gateway");
         gateway.put("VOCLOOP_ADMIN_KEY", adminKey);
+        gateway.put("CORS_ORIGINS", config.gatewayCorsOrigins());
 
         environments.put("feedback-service", feedback);
         environments.put("ticket-service", ticket);

@@ -66,6 +66,15 @@ class PlatformStartTest {
     }
 
     @Test
+    void gatewayAllowsItsOwnAddressAndTheConfiguredOrigins() {
+        LocalConfig plain = LocalConfig.fromEnvironment(Map.of("VOCLOOP_GATEWAY_PORT", "9090"), home);
+        assertEquals("http://localhost:9090,http://127.0.0.1:9090", plain.gatewayCorsOrigins());
+
+        LocalConfig embedded = LocalConfig.fromEnvironment(Map.of("VOCLOOP_CORS_ORIGINS", "https://shop.example.com"), home);
+        assertEquals("http://localhost:8080,http://127.0.0.1:8080,https://shop.example.com", embedded.gatewayCorsOrigins());
+    }
+
+    @Test
     void adminKeyIsGeneratedOnceAndKept() {
         String first = AdminKey.resolve(null, home);
         String second = AdminKey.resolve(null, home);
