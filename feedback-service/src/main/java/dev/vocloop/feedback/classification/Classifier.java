@@ -52,9 +52,10 @@ public class Classifier {
         for (Lexicon.Hit hit : hits) {
             switch (hit.kind()) {
                 case "sentiment" -> {
+                    // NEUTRAL terms ("好像", "快递") only stop their shorter polar parts from matching.
                     if (hit.label().equals("POSITIVE")) {
                         positive += hit.weight();
-                    } else {
+                    } else if (hit.label().equals("NEGATIVE")) {
                         negative += hit.weight();
                     }
                 }
@@ -84,7 +85,7 @@ public class Classifier {
                 "NEUTRAL", 1.0 / polar));
 
         if (m.intent() != null || m.topic() != null || m.sentiment() != null) {
-            String[] tokens = LabelModel.context(Features.of(text, hits));
+            String[] tokens = Features.of(text, hits);
             double w = m.examples() > 0 ? config.modelWeight() : config.seedModelWeight();
             intentP = mix(intentP, m.intent(), tokens, w);
             topicP = mix(topicP, m.topic(), tokens, w);
