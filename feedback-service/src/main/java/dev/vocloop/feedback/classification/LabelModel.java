@@ -244,24 +244,23 @@ final class LabelModel {
     /** The decision value (log-odds) of each label, without offsets. */
     private double[] decision(String[] features) {
         int k = labels.length;
-        double[] z = bias.clone();
+        double[] sum = new double[k];
         int n = 0;
+        // One look-up per feature: every known feature has the same value 1/sqrt(n), applied at the end.
         for (String f : features) {
-            if (index.containsKey(f)) {
+            Integer i = index.get(f);
+            if (i != null) {
                 n++;
-            }
-        }
-        if (n > 0) {
-            double value = 1 / Math.sqrt(n);
-            for (String f : features) {
-                Integer i = index.get(f);
-                if (i != null) {
-                    int base = i * k;
-                    for (int c = 0; c < k; c++) {
-                        z[c] += weights[base + c] * value;
-                    }
+                int base = i * k;
+                for (int c = 0; c < k; c++) {
+                    sum[c] += weights[base + c];
                 }
             }
+        }
+        double value = n == 0 ? 0 : 1 / Math.sqrt(n);
+        double[] z = new double[k];
+        for (int c = 0; c < k; c++) {
+            z[c] = bias[c] + sum[c] * value;
         }
         return z;
     }

@@ -95,9 +95,9 @@ final class Lexicon {
             if (candidates == null) {
                 continue;
             }
+            // Inside an English word only Chinese terms may start: none begins with a Latin letter or digit.
             if (i > 0 && isWordChar(lower.charAt(i)) && isWordChar(lower.charAt(i - 1))) {
-                // Inside an English word: only Chinese terms may start here.
-                candidates = candidates.stream().filter(t -> !t.word()).toList();
+                continue;
             }
             // Longest match first: a negator or degree word inside a longer term ("不错", "不过", "太阳") is no negator.
             int longestHere = 0;
