@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -278,19 +277,6 @@ final class LabelModel {
             out.put(labels[c], z[c] / sum);
         }
         return out;
-    }
-
-    /** The offsets tuned per label, for the model description. */
-    Map<String, Double> offsets() {
-        Map<String, Double> out = new TreeMap<>();
-        for (int c = 0; c < labels.length; c++) {
-            out.put(labels[c], Classifier.round(offsets[c]));
-        }
-        return out;
-    }
-
-    int features() {
-        return index.size();
     }
 
     /** Compact storage: gzip of labels, offsets, biases, then each feature with a non-zero weight. */
