@@ -21,24 +21,31 @@ public interface ClassifierConfig {
     double triageTopicConfidence();
 
     /**
-     * OpenNLP trainer of the topic and sentiment models: MAXENT_QN (logistic regression by L-BFGS, measured best), MAXENT (GIS, which
-     * underfits in 100 iterations) or NAIVEBAYES.
+     * Inverse regularisation strength (LIBLINEAR's C) of the topic and sentiment logistic regressions:
+     * larger fits the examples more closely.
      */
-    @WithDefault("MAXENT_QN")
-    String algorithm();
+    @WithDefault("16")
+    double cost();
+
+    /** The same for the intent model. */
+    @WithDefault("4")
+    double intentCost();
 
     /**
-     * OpenNLP trainer of the intent model. Naive Bayes measured better for intent on app reviews
-     * (BUG F1 0.62 vs 0.52) while L-BFGS maxent is better for sentiment (zh 0.90 vs 0.82).
+     * Class weight of a label = (count of the most frequent label / its count) ^ this power: 0 weighs
+     * every example alike, 1 balances the labels fully.
      */
-    @WithDefault("NAIVEBAYES")
-    String intentAlgorithm();
+    @WithDefault("1")
+    double classWeightPower();
 
-    /** Training iterations of the maxent trainer. */
-    @WithDefault("100")
-    int iterations();
+    /**
+     * Tune a per-label offset of the intent decision on an internal fifth of the examples (for macro F1),
+     * once there are at least 200 intent examples.
+     */
+    @WithDefault("true")
+    boolean tuneOffsets();
 
-    /** A token must occur this often in the examples to become a feature. */
+    /** A feature must occur in this many examples to be learned. */
     @WithDefault("2")
     int cutoff();
 

@@ -13,9 +13,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,8 +29,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
-import opennlp.tools.doccat.DocumentSample;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,11 +45,13 @@ public class ClassifierService {
     public record TrainingResult(String version, int examples, int heldOut, Map<String, Object> quality, Instant trainedAt) {
     }
 
+    private static final String ALGORITHM = "liblinear one-vs-rest logistic regression";
+
     private final Classifier classifier;
     private final ClassifierConfig config;
     private final MongoCollection<Document> examples;
     private final MongoCollection<Document> models;
-    private final List<LabelledExample> seeds = readSeeds();
+    private final Trainer trainer;
     private final ReentrantLock training = new ReentrantLock();
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "classifier-training");
@@ -68,6 +65,7 @@ public class ClassifierService {
                              @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.classifier = classifier;
         this.config = config;
+        this.trainer = new Trainer(config, classifier.lexicon(), Trainer.readSeeds("classifier/seed-examples.txt"));
         this.examples = client.getDatabase(database).getCollection("classifier_examples");
         this.models = client.getDatabase(database).getCollection("classifier_models");
     }
@@ -107,8 +105,14 @@ public class ClassifierService {
         if (stored == null) {
             return false;
         }
-        classifier.use(new Models(version, read(stored, "intent"), read(stored, "topic"), read(stored, "sentiment"),
-                state.getInteger("examples", 0)));
+        try {
+            classifier.use(new Models(version, read(stored, "intent"), read(stored, "topic"), read(stored, "sentiment"),
+                    state.getInteger("examples", 0)));
+        } catch (UncheckedIOException e) {
+            // A model stored by an older release in another format: keep the current one until the next training.
+            Log.warnf("classifier model %s is unreadable (%s); retrain to replace it", version, e.getMessage());
+            return false;
+        }
         Log.infof("classifier model %s in use", version);
         return true;
     }
@@ -174,7 +178,7 @@ public class ClassifierService {
             models.replaceOne(Filters.eq("_id", stored.getString("_id")), stored, new ReplaceOptions().upsert(true));
             models.replaceOne(Filters.eq("_id", "current"), new Document("_id", "current").append("version", version)
                     .append("examples", train.size()).append("heldOut", held.size()).append("quality", new Document(quality))
-                    .append("trainedAt", Date.from(now)).append("algorithm", config.intentAlgorithm() + "/" + config.algorithm()), new ReplaceOptions().upsert(true));
+                    .append("trainedAt", Date.from(now)).append("algorithm", ALGORITHM), new ReplaceOptions().upsert(true));
             // Older versions are no longer needed by any replica once "current" points past them.
             models.deleteMany(Filters.and(Filters.regex("_id", "^model:"), Filters.ne("_id", "model:" + version)));
             classifier.use(next);
@@ -192,29 +196,7 @@ public class ClassifierService {
     }
 
     Models trainModels(List<LabelledExample> userExamples, String version) {
-        List<LabelledExample> all = new ArrayList<>(seeds);
-        all.addAll(userExamples);
-        // Seed sentences are few and short: every token counts. With user examples, rare tokens are noise.
-        int cutoff = userExamples.isEmpty() ? 1 : config.cutoff();
-        return new Models(version,
-                trainOne(all, e -> e.intent() == null ? null : e.intent().name(), cutoff, config.intentAlgorithm()),
-                trainOne(all, e -> e.topic() == null || !config.topics().contains(e.topic()) ? null : e.topic(), cutoff,
-                        config.algorithm()),
-                // The few seed sentences say less about sentiment than the lexicon does: learn it from user examples only.
-                userExamples.stream().anyMatch(e -> e.sentiment() != null)
-                        ? trainOne(all, e -> e.sentiment() == null ? null : e.sentiment().name(), cutoff, config.algorithm()) : null,
-                userExamples.size());
-    }
-
-    private LabelModel trainOne(List<LabelledExample> all, Function<LabelledExample, String> label, int cutoff, String algorithm) {
-        List<DocumentSample> samples = new ArrayList<>();
-        for (LabelledExample e : all) {
-            String l = label.apply(e);
-            if (l != null) {
-                samples.add(new DocumentSample(l, Features.of(e.text(), classifier.lexicon().scan(e.text()))));
-            }
-        }
-        return LabelModel.train(samples, algorithm, config.iterations(), cutoff);
+        return trainer.train(userExamples, version);
     }
 
     /** Accuracy and per-label precision / recall / F1 of the combined classifier on held-back examples. */
@@ -251,7 +233,7 @@ public class ClassifierService {
         Document state = models.find(Filters.eq("_id", "current")).first();
         out.put("version", classifier.version());
         out.put("examples", examples.countDocuments());
-        out.put("seedExamples", seeds.size());
+        out.put("seedExamples", trainer.seeds().size());
         Map<String, Object> labels = new LinkedHashMap<>();
         for (String field : List.of("intent", "topic", "sentiment", "language")) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -261,7 +243,7 @@ public class ClassifierService {
             labels.put(field, counts);
         }
         out.put("labels", labels);
-        out.put("algorithm", Map.of("intent", config.intentAlgorithm(), "topic", config.algorithm(), "sentiment", config.algorithm()));
+        out.put("algorithm", ALGORITHM);
         if (state != null) {
             out.put("trainedAt", state.getDate("trainedAt").toInstant());
             out.put("trainedOn", state.getInteger("examples"));
@@ -278,24 +260,6 @@ public class ClassifierService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<LabelledExample> readSeeds() {
-        List<LabelledExample> out = new ArrayList<>();
-        try (var in = ClassifierService.class.getClassLoader().getResourceAsStream("classifier/seed-examples.txt")) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] p = line.split("\\|", 4);
-                out.add(new LabelledExample(p[3], null, Intent.valueOf(p[0]), p[1], Sentiment.valueOf(p[2])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 
     /** Counts of a confusion between gold and predicted labels. */

@@ -1,89 +1,347 @@
 package dev.vocloop.feedback.classification;
 
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.doccat.DocumentSample;
-import opennlp.tools.doccat.FeatureGenerator;
-import opennlp.tools.ml.model.MaxentModel;
-import opennlp.tools.util.ObjectStreamUtils;
-import opennlp.tools.util.TrainingParameters;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * One label set (intent, topic or sentiment) learned by Apache OpenNLP's document categoriser over
- * {@link Features} tokens. Prediction calls the immutable maxent / naive Bayes model directly, so one
- * instance serves all request threads.
+ * One label set (intent, topic or sentiment) learned as one-vs-rest L2-regularised logistic
+ * regressions by LIBLINEAR over {@link Features} (binary features, each text's vector scaled to unit
+ * length). Rare labels get a larger class weight, and a per-label offset on the decision value is
+ * tuned on an internal validation split of the training examples, so that BUG or FEATURE_REQUEST is
+ * not drowned by the many reviews that are neither. Prediction is a sparse dot product over the
+ * immutable weights, so one instance serves all request threads.
  */
 final class LabelModel {
 
-    private static final BagOfWordsFeatureGenerator BAG = new BagOfWordsFeatureGenerator();
-
-    private final DoccatModel model;
-    private final MaxentModel maxent;
-
-    private LabelModel(DoccatModel model) {
-        this.model = model;
-        this.maxent = model.getMaxentModel();
+    /** A text's features and its label. */
+    record Sample(String label, String[] features) {
     }
 
-    /** Trains on (label, tokens) samples; null when fewer than two labels occur. */
-    static LabelModel train(List<DocumentSample> samples, String algorithm, int iterations, int cutoff) {
-        if (samples.stream().map(DocumentSample::getCategory).distinct().count() < 2) {
+    /** How a label set is trained. */
+    record Settings(double cost, int cutoff, double classWeightPower, boolean tuneOffsets) {
+    }
+
+    private static final int FORMAT = 1;
+    /** Texts beyond this many examples per label add little to tuning the offsets. */
+    private static final int MIN_TUNING_SAMPLES = 200;
+
+    static {
+        Linear.setDebugOutput(null);
+    }
+
+    private final String[] labels;
+    private final Map<String, Integer> index;
+    /** Row-major: the weights of feature i are at [i * labels.length, (i + 1) * labels.length). */
+    private final float[] weights;
+    private final double[] bias;
+    private final double[] offsets;
+
+    private LabelModel(String[] labels, Map<String, Integer> index, float[] weights, double[] bias, double[] offsets) {
+        this.labels = labels;
+        this.index = index;
+        this.weights = weights;
+        this.bias = bias;
+        this.offsets = offsets;
+    }
+
+    /** Trains on (label, features) samples; null when fewer than two labels occur. */
+    static LabelModel train(List<Sample> samples, Settings settings) {
+        String[] labels = samples.stream().map(Sample::label).distinct().sorted().toArray(String[]::new);
+        if (labels.length < 2) {
             return null;
         }
-        TrainingParameters params = TrainingParameters.defaultParams();
-        params.put(TrainingParameters.ALGORITHM_PARAM, algorithm);
-        params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
-        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
-        try {
-            DoccatModel model = DocumentCategorizerME.train("mul", ObjectStreamUtils.createObjectStream(samples), params,
-                    new DoccatFactory(new FeatureGenerator[] {BAG}));
-            return new LabelModel(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        double[] offsets = new double[labels.length];
+        if (settings.tuneOffsets() && samples.size() >= MIN_TUNING_SAMPLES) {
+            // Every fifth example (stable order) validates a model trained on the rest.
+            List<Sample> fit = new ArrayList<>();
+            List<Sample> validate = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                (i % 5 == 4 ? validate : fit).add(samples.get(i));
+            }
+            LabelModel probe = fit(fit, labels, settings, offsets);
+            if (probe != null) {
+                offsets = probe.tuneOffsets(validate);
+            }
         }
+        return fit(samples, labels, settings, offsets);
     }
 
-    static LabelModel read(byte[] bytes) {
-        try {
-            return new LabelModel(new DoccatModel(new ByteArrayInputStream(bytes)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static LabelModel fit(List<Sample> samples, String[] labels, Settings settings, double[] offsets) {
+        Map<String, Integer> df = new HashMap<>();
+        for (Sample s : samples) {
+            for (String f : s.features()) {
+                df.merge(f, 1, Integer::sum);
+            }
         }
-    }
-
-    byte[] bytes() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            model.serialize(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Integer> index = new HashMap<>();
+        for (Map.Entry<String, Integer> e : df.entrySet()) {
+            if (e.getValue() >= settings.cutoff()) {
+                index.put(e.getKey(), index.size() + 1);
+            }
         }
+        Map<String, Integer> labelId = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            labelId.put(labels[i], i);
+        }
+        int[] perLabel = new int[labels.length];
+        Problem problem = new Problem();
+        problem.l = samples.size();
+        problem.n = index.size() + 1;
+        problem.bias = 1;
+        problem.x = new Feature[samples.size()][];
+        problem.y = new double[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            int label = labelId.get(s.label());
+            perLabel[label]++;
+            problem.y[i] = label;
+            problem.x[i] = vector(s.features(), index, index.size() + 1);
+        }
+        if (Arrays.stream(perLabel).filter(n -> n > 0).count() < 2) {
+            return null;
+        }
+        Parameter parameter = new Parameter(SolverType.L2R_LR, settings.cost(), 0.01);
+        // Rare labels weigh more: (most frequent / this label's count) ^ power; 0 = all equal, 1 = fully balanced.
+        int max = Arrays.stream(perLabel).max().orElse(1);
+        double[] classWeights = new double[labels.length];
+        int[] classIds = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            classIds[i] = i;
+            classWeights[i] = perLabel[i] == 0 ? 1 : Math.pow((double) max / perLabel[i], settings.classWeightPower());
+        }
+        parameter.setWeights(classWeights, classIds);
+        Model model = Linear.train(problem, parameter);
+        return fromLiblinear(model, labels, index, offsets);
     }
 
-    /** The model context of a text's tokens; computed once and shared by the three models. */
-    static String[] context(String[] tokens) {
-        Collection<String> features = BAG.extractFeatures(tokens, Map.of());
-        return features.toArray(String[]::new);
+    private static LabelModel fromLiblinear(Model model, String[] labels, Map<String, Integer> index, double[] offsets) {
+        int k = labels.length;
+        int[] modelLabels = model.getLabels();
+        double[] w = model.getFeatureWeights();
+        int nrW = model.getNrClass() == 2 ? 1 : model.getNrClass();
+        int features = model.getNrFeature();
+        // Liblinear keeps one vector for two classes (for its first label) and one per class otherwise.
+        float[] weights = new float[(index.size()) * k];
+        double[] bias = new double[k];
+        Arrays.fill(bias, -30); // a label absent from the samples is never predicted
+        for (int c = 0; c < model.getNrClass(); c++) {
+            int target = modelLabels[c];
+            int column = nrW == 1 ? 0 : c;
+            double sign = nrW == 1 && c == 1 ? -1 : 1;
+            for (int j = 0; j < index.size(); j++) {
+                weights[j * k + target] = (float) (sign * w[j * nrW + column]);
+            }
+            bias[target] = sign * w[features * nrW + column];
+        }
+        Map<String, Integer> zeroBased = new HashMap<>(index.size() * 2);
+        index.forEach((f, i) -> zeroBased.put(f, i - 1));
+        return new LabelModel(labels, zeroBased, weights, bias, offsets.clone());
     }
 
-    /** Probability of each label, given {@link #context(String[])}. */
-    Map<String, Double> probabilities(String[] context) {
-        double[] p = maxent.eval(context);
+    private static Feature[] vector(String[] features, Map<String, Integer> index, int biasIndex) {
+        int[] ids = new int[features.length];
+        int n = 0;
+        for (String f : features) {
+            Integer id = index.get(f);
+            if (id != null) {
+                ids[n++] = id;
+            }
+        }
+        Arrays.sort(ids, 0, n);
+        Feature[] x = new Feature[n];
+        double value = n == 0 ? 0 : 1 / Math.sqrt(n);
+        for (int i = 0; i < n; i++) {
+            x[i] = new FeatureNode(ids[i], value);
+        }
+        return x;
+    }
+
+    /** Per-label offsets that maximise the macro F1 of the arg-max decision on the validation samples. */
+    private double[] tuneOffsets(List<Sample> validate) {
+        int k = labels.length;
+        double[][] scores = new double[validate.size()][];
+        int[] gold = new int[validate.size()];
+        Map<String, Integer> labelId = new HashMap<>();
+        for (int i = 0; i < k; i++) {
+            labelId.put(labels[i], i);
+        }
+        for (int i = 0; i < validate.size(); i++) {
+            scores[i] = decision(validate.get(i).features());
+            gold[i] = labelId.get(validate.get(i).label());
+        }
+        double[] offsets = new double[k];
+        double best = macroF1(scores, gold, offsets);
+        for (int round = 0; round < 2; round++) {
+            for (int c = 0; c < k; c++) {
+                double keep = offsets[c];
+                double bestOffset = keep;
+                for (double o = -2.0; o <= 2.0001; o += 0.1) {
+                    offsets[c] = o;
+                    double f = macroF1(scores, gold, offsets);
+                    // Ties go to the smaller shift, which trusts the trained model more.
+                    if (f > best + 1e-9 || (Math.abs(f - best) <= 1e-9 && Math.abs(o) < Math.abs(bestOffset))) {
+                        best = f;
+                        bestOffset = o;
+                    }
+                }
+                offsets[c] = bestOffset;
+            }
+        }
+        return offsets;
+    }
+
+    private static double macroF1(double[][] scores, int[] gold, double[] offsets) {
+        int k = offsets.length;
+        int[] tp = new int[k];
+        int[] fp = new int[k];
+        int[] fn = new int[k];
+        for (int i = 0; i < scores.length; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (scores[i][c] + offsets[c] > scores[i][best] + offsets[best]) {
+                    best = c;
+                }
+            }
+            if (best == gold[i]) {
+                tp[best]++;
+            } else {
+                fp[best]++;
+                fn[gold[i]]++;
+            }
+        }
+        double sum = 0;
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            if (tp[c] + fn[c] == 0) {
+                continue;
+            }
+            present++;
+            sum += 2.0 * tp[c] / (2.0 * tp[c] + fp[c] + fn[c]);
+        }
+        return present == 0 ? 0 : sum / present;
+    }
+
+    /** The decision value (log-odds) of each label, without offsets. */
+    private double[] decision(String[] features) {
+        int k = labels.length;
+        double[] sum = new double[k];
+        int n = 0;
+        // One look-up per feature: every known feature has the same value 1/sqrt(n), applied at the end.
+        for (String f : features) {
+            Integer i = index.get(f);
+            if (i != null) {
+                n++;
+                int base = i * k;
+                for (int c = 0; c < k; c++) {
+                    sum[c] += weights[base + c];
+                }
+            }
+        }
+        double value = n == 0 ? 0 : 1 / Math.sqrt(n);
+        double[] z = new double[k];
+        for (int c = 0; c < k; c++) {
+            z[c] = bias[c] + sum[c] * value;
+        }
+        return z;
+    }
+
+    /** Probability of each label given a text's {@link Features}: logistic of each one-vs-rest decision, normalised. */
+    Map<String, Double> probabilities(String[] features) {
+        double[] z = decision(features);
+        double sum = 0;
+        for (int c = 0; c < z.length; c++) {
+            z[c] = 1 / (1 + Math.exp(-(z[c] + offsets[c])));
+            sum += z[c];
+        }
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < p.length; i++) {
-            out.put(maxent.getOutcome(i), p[i]);
+        for (int c = 0; c < z.length; c++) {
+            out.put(labels[c], z[c] / sum);
         }
         return out;
+    }
+
+    /** Compact storage: gzip of labels, offsets, biases, then each feature with a non-zero weight. */
+    byte[] bytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+                int k = labels.length;
+                out.writeInt(FORMAT);
+                out.writeInt(k);
+                for (int c = 0; c < k; c++) {
+                    out.writeUTF(labels[c]);
+                    out.writeDouble(offsets[c]);
+                    out.writeDouble(bias[c]);
+                }
+                List<Map.Entry<String, Integer>> kept = new ArrayList<>();
+                for (Map.Entry<String, Integer> e : index.entrySet()) {
+                    for (int c = 0; c < k; c++) {
+                        if (weights[e.getValue() * k + c] != 0) {
+                            kept.add(e);
+                            break;
+                        }
+                    }
+                }
+                out.writeInt(kept.size());
+                for (Map.Entry<String, Integer> e : kept) {
+                    out.writeUTF(e.getKey());
+                    for (int c = 0; c < k; c++) {
+                        out.writeFloat(weights[e.getValue() * k + c]);
+                    }
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads {@link #bytes()}; fails on models stored in another format (they are retrained, not guessed at). */
+    static LabelModel read(byte[] stored) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(stored)))) {
+            if (in.readInt() != FORMAT) {
+                throw new IOException("unknown classifier model format");
+            }
+            int k = in.readInt();
+            String[] labels = new String[k];
+            double[] offsets = new double[k];
+            double[] bias = new double[k];
+            for (int c = 0; c < k; c++) {
+                labels[c] = in.readUTF();
+                offsets[c] = in.readDouble();
+                bias[c] = in.readDouble();
+            }
+            int n = in.readInt();
+            Map<String, Integer> index = new HashMap<>(n * 2);
+            float[] weights = new float[n * k];
+            for (int i = 0; i < n; i++) {
+                index.put(in.readUTF(), i);
+                for (int c = 0; c < k; c++) {
+                    weights[i * k + c] = in.readFloat();
+                }
+            }
+            return new LabelModel(labels, index, weights, bias, offsets);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

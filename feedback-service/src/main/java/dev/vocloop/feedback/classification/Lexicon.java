@@ -86,6 +86,8 @@ final class Lexicon {
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> coveredUntil = new HashMap<>(4);
         int negatedUntil = -1;
+        int intensifiedUntil = -1;
+        double intensity = 1.0;
         // What follows "but" / "但是" usually carries the verdict of a mixed review.
         boolean contrast = false;
         for (int i = 0; i < lower.length(); i++) {
@@ -93,10 +95,12 @@ final class Lexicon {
             if (candidates == null) {
                 continue;
             }
+            // Inside an English word only Chinese terms may start: none begins with a Latin letter or digit.
             if (i > 0 && isWordChar(lower.charAt(i)) && isWordChar(lower.charAt(i - 1))) {
-                // Inside an English word: only Chinese terms may start here.
-                candidates = candidates.stream().filter(t -> !t.word()).toList();
+                continue;
             }
+            // Longest match first: a negator or degree word inside a longer term ("不错", "不过", "太阳") is no negator.
+            int longestHere = 0;
             for (Term t : candidates) {
                 if (coveredUntil.getOrDefault(t.kind(), -1) > i || !lower.startsWith(t.text(), i)) {
                     continue;
@@ -105,7 +109,17 @@ final class Lexicon {
                 if (t.word() && !t.prefix() && end < lower.length() && isWordChar(lower.charAt(end))) {
                     continue;
                 }
+                boolean modifier = t.kind().equals("negator") || t.kind().equals("degree");
+                if (modifier && t.text().length() < longestHere) {
+                    continue;
+                }
+                longestHere = Math.max(longestHere, t.text().length());
                 coveredUntil.put(t.kind(), end);
+                if (t.kind().equals("degree")) {
+                    intensity = t.weight();
+                    intensifiedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
+                    continue;
+                }
                 if (t.kind().equals("contrast")) {
                     contrast = true;
                     continue;
@@ -116,7 +130,7 @@ final class Lexicon {
                 }
                 double weight = t.weight();
                 String label = t.label();
-                if (t.kind().equals("sentiment") && i < negatedUntil) {
+                if (t.kind().equals("sentiment") && i < negatedUntil && !label.equals("NEUTRAL")) {
                     // "not good", "不满意": a negated polar word points the other way, a little weaker.
                     label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
                     weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
@@ -124,11 +138,16 @@ final class Lexicon {
                 if (contrast && t.kind().equals("sentiment")) {
                     weight *= 1.5;
                 }
+                if (t.kind().equals("sentiment") && i < intensifiedUntil) {
+                    // "很好", "太差", "very slow": a degree word strengthens (or, like "有点", softens) what follows.
+                    weight *= intensity;
+                }
                 hits.add(new Hit(t.kind(), label, weight, t.text()));
             }
             if (lower.charAt(i) == '.' || lower.charAt(i) == '!' || lower.charAt(i) == '?' || lower.charAt(i) == ','
                     || lower.charAt(i) == '，' || lower.charAt(i) == '。' || lower.charAt(i) == '！') {
                 negatedUntil = -1;
+                intensifiedUntil = -1;
             }
         }
         return hits;
