@@ -82,6 +82,9 @@ public class ClassifierService {
         background.shutdownNow();
     }
 
+    /** The stored version last found unreadable, so that the warning is given once. */
+    private volatile String unreadableVersion;
+
     /** Another replica may have trained: use the stored current version. */
     @Scheduled(every = "${feedback.classifier.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
@@ -109,8 +112,12 @@ public class ClassifierService {
             classifier.use(new Models(version, read(stored, "intent"), read(stored, "topic"), read(stored, "sentiment"),
                     state.getInteger("examples", 0)));
         } catch (UncheckedIOException e) {
-            // A model stored by an older release in another format: keep the current one until the next training.
-            Log.warnf("classifier model %s is unreadable (%s); retrain to replace it", version, e.getMessage());
+            // A model stored by an older release in another format: keep the current one until the next
+            // training, and say so once per version rather than at every refresh.
+            if (!version.equals(unreadableVersion)) {
+                Log.warnf("classifier model %s is unreadable (%s); retrain to replace it", version, e.getMessage());
+                unreadableVersion = version;
+            }
             return false;
         }
         Log.infof("classifier model %s in use", version);
