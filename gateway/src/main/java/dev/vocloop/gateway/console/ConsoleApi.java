@@ -105,6 +105,7 @@ public class ConsoleApi {
             if (session != null) {
                 request.header("Authorization", "Bearer " + session.apiKey());
             }
+            clientAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
@@ -122,6 +123,24 @@ public class ConsoleApi {
             Thread.currentThread().interrupt();
             return ApiResult.unreachable();
         }
+    }
+
+    /**
+     * The address of the browser this page serves, passed on so that the gateway's per-address
+     * rate limit counts each customer, not the console (the gateway believes X-Forwarded-For from
+     * loopback, its own console, only: {@code quarkus.http.proxy.trusted-proxies}). Empty outside
+     * a request, e.g. for an invitation upload that runs on after its page was answered.
+     */
+    private static java.util.Optional<String> clientAddress() {
+        if (!io.quarkus.arc.Arc.container().requestContext().isActive()) {
+            return java.util.Optional.empty();
+        }
+        io.vertx.ext.web.RoutingContext current = io.quarkus.arc.Arc.container()
+                .instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
+        if (current == null || current.request().remoteAddress() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(current.request().remoteAddress().hostAddress());
     }
 
     private JsonNode parse(byte[] body) {

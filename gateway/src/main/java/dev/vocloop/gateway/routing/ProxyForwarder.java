@@ -184,7 +184,9 @@ public class ProxyForwarder {
                 headers.add(h.getKey(), h.getValue());
             }
         });
-        String clientAddress = in.remoteAddress() == null ? "unknown" : in.remoteAddress().hostAddress();
+        // The peer of this connection, not the forwarded client address: the chain grows by one hop.
+        String clientAddress = in.connection() == null || in.connection().remoteAddress() == null ? "unknown"
+                : in.connection().remoteAddress().hostAddress();
         String chain = in.getHeader("X-Forwarded-For");
         headers.set("X-Forwarded-For", chain == null || chain.isBlank() ? clientAddress : chain + ", " + clientAddress);
         headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());

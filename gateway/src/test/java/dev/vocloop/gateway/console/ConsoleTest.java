@@ -196,12 +196,16 @@ class ConsoleTest {
                 .then().statusCode(200)
                 .body(allOf(containsString("您的问题解决了吗"), containsString("已修复支付回调的闪退问题"),
                         containsString("value=\"yes\" required checked")));
-        given().header("Accept-Language", "en").contentType("application/x-www-form-urlencoded; charset=UTF-8")
+        // The customer's browser, as the ingress in front of the gateway reports it.
+        given().header("Accept-Language", "en").header("X-Forwarded-For", "198.51.100.4")
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("solved", "yes").formParam("rating", "4").formParam("comment", "thanks!")
                 .when().post("/follow-up/tok-open")
                 .then().statusCode(200).body(containsString("Great to hear it is solved"));
         JsonPath sent = ConsoleSessions.lastReceived("survey", "POST /api/v1/follow-ups/tok-open/answer");
         assertEquals("token", TestTokens.verify(sent.getString("headers.authorization")).getSubject());
+        // The console passes the customer's address on, so the per-address limit counts the customer.
+        assertEquals("198.51.100.4, 127.0.0.1", sent.getString("headers.x-forwarded-for"));
         JsonPath body = new JsonPath(sent.getString("body"));
         assertEquals(true, body.getBoolean("solved"));
         assertEquals(4, body.getInt("rating"));

@@ -48,4 +48,17 @@ class RateLimitTest {
         assertEquals(TightProfile.PER_ADDRESS, allowed);
         last.then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
+
+    @Test
+    void eachCustomerBehindATrustedProxyHasItsOwnBucket() {
+        // The console (loopback) answers customers' pages: each customer counts for itself.
+        for (String customer : java.util.List.of("203.0.113.7", "203.0.113.8")) {
+            for (int i = 0; i < TightProfile.PER_ADDRESS; i++) {
+                given().header("X-Forwarded-For", customer).contentType("application/json").body("{\"token\":\"t\",\"score\":9}")
+                        .when().post("/api/v1/survey-responses").then().statusCode(201);
+            }
+            given().header("X-Forwarded-For", customer).contentType("application/json").body("{\"token\":\"t\",\"score\":9}")
+                    .when().post("/api/v1/survey-responses").then().statusCode(429);
+        }
+    }
 }
