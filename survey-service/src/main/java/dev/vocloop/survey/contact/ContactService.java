@@ -109,4 +109,13 @@ public class ContactService {
     public String unsubscribeUrl(Contact contact) {
         return config.publicBaseUrl() + "/api/v1/unsubscribe/" + contact.unsubscribeToken;
     }
+
+    /**
+     * The link in the mail's text: the console's page, which explains and asks to confirm (a link
+     * scanner opening it unsubscribes nobody). {@link #unsubscribeUrl} stays the List-Unsubscribe
+     * target that mail clients POST to (RFC 8058 one-click).
+     */
+    public String unsubscribePageUrl(Contact contact) {
+        return config.publicBaseUrl() + "/unsubscribe/" + contact.unsubscribeToken;
+    }
 }

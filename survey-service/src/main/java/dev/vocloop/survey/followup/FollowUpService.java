@@ -132,7 +132,7 @@ public class FollowUpService {
         data.put("noUrl", link + "?solved=no");
         data.put("expiresOn", DAY.format(followUp.expiresAt));
         String unsubscribe = contacts.unsubscribeUrl(contact);
-        data.put("unsubscribeUrl", unsubscribe);
+        data.put("unsubscribeUrl", contacts.unsubscribePageUrl(contact));
         MailQueue.Rendered rendered = mail.render("follow-up", customer.chinese(), data);
         mail.enqueue(customer.email(), rendered, unsubscribe, followUp.id, null);
     }

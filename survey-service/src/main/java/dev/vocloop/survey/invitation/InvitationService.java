@@ -132,7 +132,7 @@ public class InvitationService {
         data.put("answerUrl", url(invitation));
         data.put("expiresOn", DAY.format(invitation.expiresAt));
         String unsubscribe = contacts.unsubscribeUrl(contact);
-        data.put("unsubscribeUrl", unsubscribe);
+        data.put("unsubscribeUrl", contacts.unsubscribePageUrl(contact));
         mail.enqueue(customer.email(), mail.render("survey", chinese, data), unsubscribe, null, invitation.id);
     }
 

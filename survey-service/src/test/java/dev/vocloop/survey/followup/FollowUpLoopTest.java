@@ -24,7 +24,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -43,7 +42,7 @@ class FollowUpLoopTest {
 
     private static final Pattern YES = Pattern.compile("(http://gateway\\.test/follow-up/([A-Za-z0-9_-]+))\\?solved=yes");
     private static final Pattern NO = Pattern.compile("http://gateway\\.test/follow-up/([A-Za-z0-9_-]+)\\?solved=no");
-    private static final Pattern UNSUBSCRIBE = Pattern.compile("http://gateway\\.test(/api/v1/unsubscribe/[A-Za-z0-9_-]+)");
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("http://gateway\\.test/unsubscribe/([A-Za-z0-9_-]+)");
 
     @Inject
     EntityManager em;
@@ -286,8 +285,9 @@ class FollowUpLoopTest {
         String email = unique("opt") + "@example.com";
         create(unique("t"), customer, email, "en", "Fixed.");
         String text = Mailbox.text(Mailbox.awaitOne(email));
-        String path = group(UNSUBSCRIBE, text, 1);
-        given().when().get(URI.create(path).getPath()).then().statusCode(200).body(containsString("已退订"));
+        // the mail's link opens the console's confirmation page; its button calls the API
+        String path = "/api/v1/unsubscribe/" + group(UNSUBSCRIBE, text, 1);
+        given().when().get(path).then().statusCode(200).body(containsString("已退订"));
         given().when().post(path).then().statusCode(200).body("status", equalTo("UNSUBSCRIBED"));
         given().when().post("/api/v1/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
 
