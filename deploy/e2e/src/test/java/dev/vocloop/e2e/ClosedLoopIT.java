@@ -110,7 +110,7 @@ class ClosedLoopIT {
 
     @Test
     @Order(3)
-    void gatewayRefusesCallsWithoutKeyAndServicesRefuseCallsPastTheGateway() {
+    void gatewayRefusesCallsWithoutKeyAndServicesRefuseCallsPastTheGateway() throws Exception {
         given().when().get(url("/api/v1/tickets")).then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong-key").when().get(url("/api/v1/tickets")).then().statusCode(401);
         given().header("Authorization", "Bearer " + RunningPlatform.ADMIN_KEY).contentType(ContentType.JSON).body("{}")

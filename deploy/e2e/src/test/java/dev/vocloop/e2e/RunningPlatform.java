@@ -43,11 +43,25 @@ final class RunningPlatform implements AutoCloseable {
      */
     static String internalToken(Path home, String subject, String role) throws IOException {
         String pem = java.nio.file.Files.readString(home.resolve("internal-jwt/private.pem"));
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
-            return "Bearer " + io.smallrye.jwt.build.Jwt.issuer("vocloop-gateway").audience("vocloop-services")
-                    .subject(subject).groups(java.util.Set.of(role)).claim("teams", List.of()).expiresIn(600)
-                    .sign(io.smallrye.jwt.util.KeyUtils.decodePrivateKey(pem));
-        } catch (java.security.GeneralSecurityException e) {
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(base64)));
+            org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+            claims.setIssuer("vocloop-gateway");
+            claims.setAudience("vocloop-services");
+            claims.setSubject(subject);
+            claims.setStringListClaim("groups", role);
+            claims.setStringListClaim("teams");
+            claims.setIssuedAtToNow();
+            claims.setExpirationTimeMinutesInTheFuture(10);
+            org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setKey(key);
+            jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
+            jws.setHeader("typ", "JWT");
+            return "Bearer " + jws.getCompactSerialization();
+        } catch (java.security.GeneralSecurityException | org.jose4j.lang.JoseException e) {
             throw new IllegalStateException("the platform's internal key does not load", e);
         }
     }
