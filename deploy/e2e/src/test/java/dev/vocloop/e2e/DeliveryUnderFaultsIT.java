@@ -84,10 +84,12 @@ class DeliveryUnderFaultsIT {
             millis.add(Duration.between(received, created).toMillis());
             assertTrue(Duration.between(submitted, Instant.now()).toSeconds() < 20);
         }
+        // The first hand-over also pays for cold paths (first connection, first token signed and verified).
+        long first = millis.get(0);
         Collections.sort(millis);
-        System.out.printf("delivery latency feedback → ticket over %d items: p50 %d ms, p99 %d ms, max %d ms%n",
+        System.out.printf("delivery latency feedback → ticket over %d items: p50 %d ms, p99 %d ms, max %d ms (first item %d ms)%n",
                 millis.size(), millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1),
-                millis.get(millis.size() - 1));
+                millis.get(millis.size() - 1), first);
         assertTrue(millis.get(millis.size() / 2) < 1000, "the loop moves in well under a second: " + millis);
     }
 
