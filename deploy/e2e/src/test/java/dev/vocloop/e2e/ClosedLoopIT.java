@@ -183,14 +183,7 @@ class ClosedLoopIT {
     }
 
     private static Mailbox.Mail awaitMail(String address) {
-        Mailbox mailbox = new Mailbox(home);
-        Mailbox.Mail[] mail = new Mailbox.Mail[1];
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            List<Mailbox.Mail> mails = mailbox.to(address);
-            assertEquals(1, mails.size(), "exactly one follow-up e-mail to " + address);
-            mail[0] = mails.get(0);
-        });
-        return mail[0];
+        return new Mailbox(home).awaitOne(address, ASYNC);
     }
 
     private static String tokenIn(Mailbox.Mail mail) {

@@ -29,6 +29,17 @@ final class Mailbox {
         this.dir = home.resolve("mail");
     }
 
+    /** Waits until exactly one mail to {@code address} is in the folder and returns it. */
+    Mail awaitOne(String address, java.time.Duration timeout) {
+        Mail[] mail = new Mail[1];
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(java.time.Duration.ofMillis(250)).untilAsserted(() -> {
+            List<Mail> mails = to(address);
+            org.junit.jupiter.api.Assertions.assertEquals(1, mails.size(), "exactly one follow-up e-mail to " + address);
+            mail[0] = mails.get(0);
+        });
+        return mail[0];
+    }
+
     List<Mail> to(String address) throws Exception {
         List<Mail> mails = new ArrayList<>();
         if (!Files.isDirectory(dir)) {

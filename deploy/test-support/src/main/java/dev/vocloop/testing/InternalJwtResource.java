@@ -82,7 +82,8 @@ public class InternalJwtResource implements QuarkusTestResourceLifecycleManager 
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
-    private static KeyPair generate() {
+    /** A fresh RSA-2048 key pair. */
+    static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

@@ -2,9 +2,6 @@ package dev.vocloop.testing;
 
 import io.restassured.http.Header;
 import io.smallrye.jwt.build.Jwt;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +47,7 @@ public final class TestTokens {
     /** A well-formed ADMIN token signed by a key the service does not trust. */
     public static Header forged() {
         return new Header("Authorization", "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject("forger")
-                .groups(Set.of("ADMIN")).expiresIn(600).sign(otherKey().getPrivate()));
+                .groups(Set.of("ADMIN")).expiresIn(600).sign(InternalJwtResource.generate().getPrivate()));
     }
 
     /** An ADMIN token that expired ten minutes ago. */
@@ -78,13 +75,4 @@ public final class TestTokens {
         }
     }
 
-    private static KeyPair otherKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -66,13 +66,8 @@ public class ConsoleApi {
      */
     public ApiStream stream(ConsoleSession session, String pathAndQuery, String accept) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
-                    // Bounds the wait for the response head only; the body streams as long as it takes.
-                    .timeout(config.apiTimeout())
-                    .header("Accept", accept)
-                    .header("User-Agent", USER_AGENT)
-                    .header("Authorization", "Bearer " + session.apiKey())
-                    .GET().build();
+            // The timeout bounds the wait for the response head only; the body streams as long as it takes.
+            HttpRequest request = request(session, pathAndQuery, accept).GET().build();
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() >= 200 && response.statusCode() < 300) {
                 return new ApiStream(response.body(), null);
@@ -95,17 +90,23 @@ public class ConsoleApi {
         return send(null, "GET", pathAndQuery, null);
     }
 
+    /** A request to this gateway's API with the session's key ({@code null}: none) and the browser's address. */
+    private HttpRequest.Builder request(ConsoleSession session, String pathAndQuery, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
+                .timeout(config.apiTimeout())
+                .header("Accept", accept)
+                // Tells the services' logs (and the test stubs) that a console page made the call.
+                .header("User-Agent", USER_AGENT);
+        if (session != null) {
+            request.header("Authorization", "Bearer " + session.apiKey());
+        }
+        clientAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
+        return request;
+    }
+
     private ApiResult send(ConsoleSession session, String method, String pathAndQuery, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery))
-                    .timeout(config.apiTimeout())
-                    .header("Accept", "application/json")
-                    // Tells the services' logs (and the test stubs) that a console page made the call.
-                    .header("User-Agent", USER_AGENT);
-            if (session != null) {
-                request.header("Authorization", "Bearer " + session.apiKey());
-            }
-            clientAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
+            HttpRequest.Builder request = request(session, pathAndQuery, "application/json");
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

@@ -42,4 +42,14 @@ final class HeadlessChromium {
         Files.createDirectories(SCREENSHOTS);
         return new ChromeDriver(service, options);
     }
+
+    /** Writes what {@code browser} shows to {@code target/screenshots/<name>.png}, for review. */
+    static void screenshot(WebDriver browser, String name) {
+        java.io.File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
