@@ -89,6 +89,10 @@ public interface SurveyConfig {
         @WithDefault("PT2M")
         Duration lease();
 
+        /** Longest wait for the SMTP server to take one mail; kept below the lease so no other relay sends it meanwhile. */
+        @WithDefault("PT1M")
+        Duration sendTimeout();
+
         /** Mails claimed per round. */
         @WithDefault("20")
         int batchSize();

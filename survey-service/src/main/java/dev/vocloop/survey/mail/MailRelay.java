@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -24,20 +24,21 @@ import java.util.List;
  * then sent outside the claiming transaction so that a slow SMTP server holds no database locks;
  * a relay that dies mid-send loses its lease and another one sends the mail. An SMTP outage only
  * delays mail: each failure is recorded on the row and retried with exponential backoff, and
- * after the configured attempts the mail is parked as FAILED (visible on its follow-up).
+ * after the configured attempts the mail is parked as FAILED (visible on its follow-up). A server that
+ * accepts the connection and then says nothing counts as a failure after {@code send-timeout}.
  */
 @ApplicationScoped
 public class MailRelay {
 
     private final EntityManager em;
-    private final Mailer mailer;
+    private final ReactiveMailer mailer;
     private final SurveyConfig config;
     private final Event<MailDelivered> delivered;
     private final Counter sent;
     private final Counter failed;
     private final RelayLoop loop;
 
-    public MailRelay(EntityManager em, Mailer mailer, SurveyConfig config, Event<MailDelivered> delivered, MeterRegistry metrics) {
+    public MailRelay(EntityManager em, ReactiveMailer mailer, SurveyConfig config, Event<MailDelivered> delivered, MeterRegistry metrics) {
         this.em = em;
         this.mailer = mailer;
         this.config = config;
@@ -104,7 +105,9 @@ public class MailRelay {
         }
         String error = null;
         try {
-            mailer.send(message);
+            // Bounded: the blocking Mailer waits forever, so one SMTP server that accepts a connection and
+            // never answers would stall this relay (and all mail behind it) until a restart.
+            mailer.send(message).await().atMost(config.mail().sendTimeout());
         } catch (RuntimeException e) {
             error = describe(e);
         }

@@ -55,4 +55,10 @@ public class OutgoingMail extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** For diagnostics: the delivery state only, never the address or the text. */
+    @Override
+    public String toString() {
+        return "OutgoingMail[" + id + " " + status + ", attempts " + attempts + ", next " + nextAttemptAt + ", last error " + lastError + "]";
+    }
 }

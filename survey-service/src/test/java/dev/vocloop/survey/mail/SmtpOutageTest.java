@@ -19,6 +19,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,7 @@ class SmtpOutageTest {
                          "resolution":"Fixed while the mail server was down."}""".formatted(ticket, email))
                 .when().post("/internal/follow-ups").then().statusCode(201).extract().path("id");
 
+        // 1. Refused: nothing listens on the port.
         OutgoingMail failing = Eventually.await("failed attempts", Duration.ofSeconds(20), () -> mailOf(id),
                 m -> m != null && m.attempts >= 2);
         assertEquals(OutgoingMail.Status.QUEUED, failing.status, "still queued, not dropped");
@@ -65,14 +68,26 @@ class SmtpOutageTest {
                 .body("items[0].status", equalTo("PENDING"))
                 .body("items[0].mail.status", equalTo("QUEUED"));
 
+        // 2. Silent: the kernel completes the connection (backlog) but no SMTP greeting ever comes. The
+        // send must give up after send-timeout (2 s in the test profile) instead of stalling the relay.
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.setReuseAddress(true);
+            silent.bind(new InetSocketAddress("127.0.0.1", port), 50);
+            int before = failing.attempts;
+            OutgoingMail timedOut = Eventually.await("a timed-out attempt", Duration.ofSeconds(30), () -> mailOf(id),
+                    m -> m.attempts > before && m.lastError != null && m.lastError.contains("Timeout"));
+            assertEquals(OutgoingMail.Status.QUEUED, timedOut.status, "still queued after a timeout");
+        }
+
+        // 3. Back: a fresh server on the same port gets the mail, once.
         GreenMail up = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         up.start();
         Mailbox.replace(up);
 
-        Mailbox.awaitOne(email);
-        OutgoingMail sent = Eventually.await("mail SENT", Duration.ofSeconds(10), () -> mailOf(id),
+        OutgoingMail sent = Eventually.await("mail SENT", Duration.ofSeconds(30), () -> mailOf(id),
                 m -> m.status == OutgoingMail.Status.SENT);
-        assertTrue(sent.attempts >= 3, "sent after the failed attempts: " + sent.attempts);
+        assertTrue(sent.attempts >= 4, "sent after the failed attempts: " + sent.attempts);
+        Mailbox.awaitOne(email);
         Thread.sleep(1500);
         assertEquals(1, Mailbox.to(email).size(), "sent exactly once");
         given().queryParam("ticketId", ticket).when().get("/api/v1/follow-ups").then()
