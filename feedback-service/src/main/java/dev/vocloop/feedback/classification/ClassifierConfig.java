@@ -45,6 +45,14 @@ public interface ClassifierConfig {
     @WithDefault("true")
     boolean tuneOffsets();
 
+    /**
+     * Scale the sentiment model's features by their naive-Bayes log-count ratio (NBSVM). Measured on
+     * ChnSentiCorp dev after training on its train split: 0.913 plain, 0.932 scaled. Intent and topic stay
+     * unscaled: for intent it measured no better (5-fold cross-validation on app reviews).
+     */
+    @WithDefault("true")
+    boolean sentimentNbScaling();
+
     /** A feature must occur in this many examples to be learned. */
     @WithDefault("2")
     int cutoff();
