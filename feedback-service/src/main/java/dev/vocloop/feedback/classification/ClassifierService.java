@@ -161,7 +161,11 @@ public class ClassifierService {
         }
     }
 
-    /** Trains on all examples, stores the models and puts them in use; answers with the held-back quality. */
+    /**
+     * Measures a model trained without the held-back examples, then trains the one put in use on all of
+     * them (held-back ones too: every labelled example helps, and the quality reported is that of a model
+     * that has not seen what it is measured on). Stores it and answers with that quality.
+     */
     public TrainingResult train() {
         training.lock();
         try {
@@ -175,8 +179,9 @@ public class ClassifierService {
                 (Math.floorMod(hash(e.text()).hashCode(), config.holdOutEvery()) == 0 ? held : train).add(e);
             }
             String version = Ids.newId();
-            Models next = trainModels(train, version);
-            Map<String, Object> quality = measure(next, held);
+            Models measured = trainModels(train, version);
+            Map<String, Object> quality = measure(measured, held);
+            Models next = held.isEmpty() ? measured : trainModels(all, version);
             Instant now = Instant.now();
             Document stored = new Document("_id", "model:" + version).append("createdAt", Date.from(now));
             putModel(stored, "intent", next.intent());
@@ -184,13 +189,13 @@ public class ClassifierService {
             putModel(stored, "sentiment", next.sentiment());
             models.replaceOne(Filters.eq("_id", stored.getString("_id")), stored, new ReplaceOptions().upsert(true));
             models.replaceOne(Filters.eq("_id", "current"), new Document("_id", "current").append("version", version)
-                    .append("examples", train.size()).append("heldOut", held.size()).append("quality", new Document(quality))
+                    .append("examples", all.size()).append("heldOut", held.size()).append("quality", new Document(quality))
                     .append("trainedAt", Date.from(now)).append("algorithm", ALGORITHM), new ReplaceOptions().upsert(true));
             // Older versions are no longer needed by any replica once "current" points past them.
             models.deleteMany(Filters.and(Filters.regex("_id", "^model:"), Filters.ne("_id", "model:" + version)));
             classifier.use(next);
-            Log.infof("classifier model %s trained on %d examples (%d held back)", version, train.size(), held.size());
-            return new TrainingResult(version, train.size(), held.size(), quality, now);
+            Log.infof("classifier model %s trained on %d examples (measured on %d held back)", version, all.size(), held.size());
+            return new TrainingResult(version, all.size(), held.size(), quality, now);
         } finally {
             training.unlock();
         }
