@@ -7,15 +7,19 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import dev.vocloop.feedback.classification.Classification;
 import dev.vocloop.feedback.classification.Intent;
 import dev.vocloop.feedback.classification.Sentiment;
+import dev.vocloop.feedback.classification.TextSignature;
 import dev.vocloop.feedback.priority.Priority;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,9 @@ public class FeedbackRepository {
     private final MongoCollection<Document> collection;
 
     // The database name is Quarkus' own MongoDB setting (MONGODB_DATABASE), so it is read as such.
+    /** The MinHash signature of the masked text, for counting similar items (never returned by the API). */
+    private static final String SIGNATURE = "signature";
+
     public FeedbackRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.collection = client.getDatabase(database).getCollection(COLLECTION);
     }
@@ -63,9 +70,10 @@ public class FeedbackRepository {
     }
 
     /** Inserts the item; empty when an item with the same (channel, externalId) already exists. */
-    public boolean insertIfAbsent(Feedback feedback) {
+    /** Inserts a new item with its text's {@link TextSignature}; false when its dedup key exists already. */
+    public boolean insertIfAbsent(Feedback feedback, int[] signature) {
         try {
-            collection.insertOne(toDocument(feedback));
+            collection.insertOne(toDocument(feedback).append(SIGNATURE, Arrays.stream(signature).boxed().toList()));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -83,9 +91,25 @@ public class FeedbackRepository {
         return Optional.ofNullable(collection.find(Filters.eq("dedupKey", key)).first()).map(FeedbackRepository::fromDocument);
     }
 
-    public long countSimilarSince(Intent intent, String topic, Instant since) {
-        return collection.countDocuments(Filters.and(Filters.eq("intent", intent.name()), Filters.eq("topic", topic),
-                Filters.gte("receivedAt", Date.from(since))));
+    /**
+     * How many items with the same intent and topic since a time have a text similar to the signature
+     * (estimated Jaccard similarity of their terms at least {@code threshold}). Looks at the newest
+     * {@code candidates} of them, found through the {@code similar} index, and reads only their signatures.
+     */
+    public long countSimilarSince(Intent intent, String topic, Instant since, int[] signature, double threshold, int candidates) {
+        if (signature.length == 0) {
+            return 0;
+        }
+        long similar = 0;
+        for (Document d : collection.find(Filters.and(Filters.eq("intent", intent.name()), Filters.eq("topic", topic),
+                        Filters.gte("receivedAt", Date.from(since))))
+                .projection(Projections.include(SIGNATURE)).sort(Sorts.descending("receivedAt")).limit(candidates)) {
+            List<Integer> stored = d.getList(SIGNATURE, Integer.class);
+            if (stored != null && TextSignature.similarity(signature, stored.stream().mapToInt(Integer::intValue).toArray()) >= threshold) {
+                similar++;
+            }
+        }
+        return similar;
     }
 
     public static String dedupKey(Channel channel, String externalId, String id) {

@@ -4,8 +4,12 @@ import dev.vocloop.commons.Ids;
 import dev.vocloop.commons.problem.ProblemException;
 import dev.vocloop.feedback.classification.Classification;
 import dev.vocloop.feedback.classification.Classifier;
+import dev.vocloop.feedback.classification.ClassifierConfig;
+import dev.vocloop.feedback.classification.ClassifierService;
 import dev.vocloop.feedback.classification.Intent;
+import dev.vocloop.feedback.classification.TextSignature;
 import dev.vocloop.feedback.priority.Priority;
+import dev.vocloop.feedback.priority.PriorityConfig;
 import dev.vocloop.feedback.priority.PriorityScorer;
 import dev.vocloop.feedback.privacy.PiiMasker;
 import io.quarkus.logging.Log;
@@ -37,15 +41,16 @@ public class FeedbackService {
     private final PiiMasker masker;
     private final IntakeConfig config;
     private final Event<ActionableStored> stored;
-    private final dev.vocloop.feedback.classification.ClassifierService classifierService;
-    private final dev.vocloop.feedback.classification.ClassifierConfig classifierConfig;
+    private final ClassifierService classifierService;
+    private final ClassifierConfig classifierConfig;
+    private final PriorityConfig priorityConfig;
 
     public FeedbackService(FeedbackRepository repository, Classifier classifier, PriorityScorer scorer, PiiMasker masker,
-                           IntakeConfig config, Event<ActionableStored> stored,
-                           dev.vocloop.feedback.classification.ClassifierService classifierService,
-                           dev.vocloop.feedback.classification.ClassifierConfig classifierConfig) {
+                           IntakeConfig config, Event<ActionableStored> stored, ClassifierService classifierService,
+                           ClassifierConfig classifierConfig, PriorityConfig priorityConfig) {
         this.classifierService = classifierService;
         this.classifierConfig = classifierConfig;
+        this.priorityConfig = priorityConfig;
         this.repository = repository;
         this.classifier = classifier;
         this.scorer = scorer;
@@ -77,18 +82,22 @@ public class FeedbackService {
 
         Instant now = Instant.now();
         Instant receivedAt = request.receivedAt() == null || request.receivedAt().isAfter(now) ? now : request.receivedAt();
-        long similar = repository.countSimilarSince(classification.intent(), classification.topic(), now.minus(Duration.ofHours(24)));
+        String masked = masker.mask(text);
+        // From the masked text: a signature is a hash of terms, and a phone number must not be one of them.
+        int[] signature = TextSignature.of(masked);
+        long similar = repository.countSimilarSince(classification.intent(), classification.topic(), now.minus(Duration.ofHours(24)),
+                signature, priorityConfig.similarThreshold(), priorityConfig.similarCandidates());
         boolean publicPost = request.publicPost() == null || request.publicPost();
         Priority priority = scorer.score(new PriorityScorer.Input(classified, request.channel(), classification,
                 request.customer(), request.rating(), request.survey(), publicPost, similar));
         boolean actionable = isActionable(classification.intent(), priority);
 
-        Feedback feedback = new Feedback(id, request.channel(), externalId, text, masker.mask(text),
+        Feedback feedback = new Feedback(id, request.channel(), externalId, text, masked,
                 title == null ? null : masker.mask(title), classification, false, priority,
                 actionable ? LoopStatus.PENDING : LoopStatus.NOT_ACTIONABLE, null, null, request.customer(),
                 blankToNull(request.product()), request.rating(), request.survey(), details(request), receivedAt, now, now,
                 actionable ? Delivery.pending(now) : null);
-        if (!repository.insertIfAbsent(feedback)) {
+        if (!repository.insertIfAbsent(feedback, signature)) {
             // A concurrent submission of the same (channel, externalId) won the unique index: answer with its item.
             Feedback winner = repository.findByDedupKey(FeedbackRepository.dedupKey(request.channel(), externalId, id))
                     .orElseThrow(() -> ProblemException.conflict("the item was submitted concurrently; retry"));

@@ -64,11 +64,22 @@ public interface PriorityConfig {
     @WithDefault("20")
     int urgentPhrase();
 
-    /** Points per similar item (same intent and topic) in the last 24 hours. */
+    /**
+     * Points per similar item in the last 24 hours: same intent and topic, and a text whose terms overlap
+     * at least {@link #similarThreshold()} (estimated Jaccard similarity, see TextSignature).
+     */
     @WithDefault("2")
     int perSimilarItem();
 
     /** At most this many points from similar items. */
     @WithDefault("15")
     int maxSimilarItems();
+
+    /** Estimated Jaccard similarity of two texts' terms from which they count as similar. */
+    @WithDefault("0.3")
+    double similarThreshold();
+
+    /** The newest items of the same intent and topic compared with a new one (bounds the cost of a burst). */
+    @WithDefault("500")
+    int similarCandidates();
 }

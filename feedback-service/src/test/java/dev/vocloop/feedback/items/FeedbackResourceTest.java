@@ -125,6 +125,33 @@ class FeedbackResourceTest {
     }
 
     @Test
+    void similarVolumeCountsItemsWithTheSameProblemNotEverythingWithTheSameLabels() {
+        // Words no other test uses, so that the count is this test's own.
+        List<String> same = List.of(
+                "The zebra ledger screen crashes whenever I export the quarterly ledger",
+                "Exporting the quarterly ledger crashes the zebra ledger screen every time",
+                "Zebra ledger export crashed again on the quarterly ledger, screen closes");
+        String other = "The walrus calendar widget crashes whenever I drag a meeting to friday";
+        Response first = given().contentType(ContentType.JSON).body(Map.of("channel", "IN_APP", "text", same.get(0)))
+                .post("/api/v1/feedback").then().statusCode(201).extract().response();
+        String intent = first.path("intent");
+        String topic = first.path("topic");
+        for (String text : List.of(same.get(1), same.get(2), other)) {
+            given().contentType(ContentType.JSON).body(Map.of("channel", "IN_APP", "text", text))
+                    .post("/api/v1/feedback").then().statusCode(201)
+                    // The premise: all four carry the same labels, so the old count (same intent + topic) would be 3.
+                    .body("intent", equalTo(intent)).body("topic", equalTo(topic));
+        }
+        Response next = given().contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "Quarterly ledger export in the zebra ledger screen crashes"))
+                .post("/api/v1/feedback").then().statusCode(201).extract().response();
+        List<Map<String, Object>> reasons = next.path("priority.reasons");
+        Map<String, Object> similar = reasons.stream().filter(r -> "SIMILAR_VOLUME".equals(r.get("code"))).findFirst().orElseThrow();
+        assertEquals(6, similar.get("contribution"), "3 similar items x 2 points, the walrus report not among them: " + similar);
+        given().get("/api/v1/feedback/" + next.path("id")).then().statusCode(200).body("signature", nullValue());
+    }
+
+    @Test
     void removesControlCharacters() {
         given().contentType(ContentType.JSON).body(Map.of("channel", "IN_APP", "text", "bad\u0000 app\u0007 crash"))
                 .post("/api/v1/feedback").then().statusCode(201).body("text", equalTo("bad app crash"));
