@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import dev.vocloop.feedback.classification.Classification;
 import dev.vocloop.feedback.classification.Intent;
 import dev.vocloop.feedback.classification.Sentiment;
@@ -93,8 +92,10 @@ public class FeedbackRepository {
 
     /**
      * How many items with the same intent and topic since a time have a text similar to the signature
-     * (estimated Jaccard similarity of their terms at least {@code threshold}). Looks at the newest
-     * {@code candidates} of them, found through the {@code similar} index, and reads only their signatures.
+     * (estimated Jaccard similarity of their terms at least {@code threshold}). Compares with at most
+     * {@code candidates} of them, found through the {@code similar} index, reading only their signatures. No
+     * sort: MongoDB walks that index newest first anyway, and sorting every match costs the in-memory
+     * server of the local platform more than the comparison itself; past the cap the count is a lower bound.
      */
     public long countSimilarSince(Intent intent, String topic, Instant since, int[] signature, double threshold, int candidates) {
         if (signature.length == 0) {
@@ -103,7 +104,7 @@ public class FeedbackRepository {
         long similar = 0;
         for (Document d : collection.find(Filters.and(Filters.eq("intent", intent.name()), Filters.eq("topic", topic),
                         Filters.gte("receivedAt", Date.from(since))))
-                .projection(Projections.include(SIGNATURE)).sort(Sorts.descending("receivedAt")).limit(candidates)) {
+                .projection(Projections.include(SIGNATURE)).limit(candidates)) {
             List<Integer> stored = d.getList(SIGNATURE, Integer.class);
             if (stored != null && TextSignature.similarity(signature, stored.stream().mapToInt(Integer::intValue).toArray()) >= threshold) {
                 similar++;

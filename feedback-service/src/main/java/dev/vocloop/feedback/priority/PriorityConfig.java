@@ -79,7 +79,7 @@ public interface PriorityConfig {
     @WithDefault("0.3")
     double similarThreshold();
 
-    /** The newest items of the same intent and topic compared with a new one (bounds the cost of a burst). */
-    @WithDefault("500")
+    /** At most this many items of the same intent and topic are compared with a new one (bounds the cost of a burst). */
+    @WithDefault("200")
     int similarCandidates();
 }
