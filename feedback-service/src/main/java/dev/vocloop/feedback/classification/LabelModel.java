@@ -83,11 +83,12 @@ final class LabelModel {
         }
         double[] offsets = new double[labels.length];
         if (settings.tuneOffsets() && samples.size() >= MIN_TUNING_SAMPLES) {
-            // Every fifth example (stable order) validates a model trained on the rest.
+            // A fifth of the examples, chosen by a hash of their features, validates a model trained on the rest.
+            // By content, not position: adding one seed line must not reshuffle which examples validate.
             List<Sample> fit = new ArrayList<>();
             List<Sample> validate = new ArrayList<>();
-            for (int i = 0; i < samples.size(); i++) {
-                (i % 5 == 4 ? validate : fit).add(samples.get(i));
+            for (Sample s : samples) {
+                (Math.floorMod(Arrays.hashCode(s.features()), 5) == 4 ? validate : fit).add(s);
             }
             LabelModel probe = fit(fit, labels, settings, offsets);
             if (probe != null) {

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,13 @@ final class Lexicon {
     private static final int ZH_NEGATION_REACH = 3;
     private static final int EN_NEGATION_REACH = 14;
 
-    private final Map<Character, List<Term>> byFirstChar = new HashMap<>();
+    /** A character trie of the terms: the terms that start at a position are those on the path from there. */
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>(4);
+        List<Term> terms;
+    }
+
+    private final Node root = new Node();
 
     private Lexicon() {
     }
@@ -49,7 +54,6 @@ final class Lexicon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        lexicon.byFirstChar.values().forEach(l -> l.sort(Comparator.comparingInt((Term t) -> t.text().length()).reversed()));
         return lexicon;
     }
 
@@ -72,8 +76,14 @@ final class Lexicon {
                 term = term.substring(0, term.length() - 1);
             }
             boolean word = term.chars().allMatch(c -> c < 0x250);
-            byFirstChar.computeIfAbsent(term.charAt(0), k -> new ArrayList<>())
-                    .add(new Term(term, kind, label, weight, word, prefix));
+            Node node = root;
+            for (int i = 0; i < term.length(); i++) {
+                node = node.next.computeIfAbsent(term.charAt(i), k -> new Node());
+            }
+            if (node.terms == null) {
+                node.terms = new ArrayList<>(1);
+            }
+            node.terms.add(new Term(term, kind, label, weight, word, prefix));
         }
     }
 
@@ -90,59 +100,69 @@ final class Lexicon {
         double intensity = 1.0;
         // What follows "but" / "但是" usually carries the verdict of a mixed review.
         boolean contrast = false;
+        List<List<Term>> path = new ArrayList<>();
         for (int i = 0; i < lower.length(); i++) {
-            List<Term> candidates = byFirstChar.get(lower.charAt(i));
-            if (candidates == null) {
+            if (!root.next.containsKey(lower.charAt(i))) {
                 continue;
             }
             // Inside an English word only Chinese terms may start: none begins with a Latin letter or digit.
             if (i > 0 && isWordChar(lower.charAt(i)) && isWordChar(lower.charAt(i - 1))) {
                 continue;
             }
+            // The terms that start here: one walk down the trie, however many terms the lexicon holds.
+            path.clear();
+            Node node = root;
+            for (int j = i; j < lower.length() && (node = node.next.get(lower.charAt(j))) != null; j++) {
+                if (node.terms != null) {
+                    path.add(node.terms);
+                }
+            }
             // Longest match first: a negator or degree word inside a longer term ("不错", "不过", "太阳") is no negator.
             int longestHere = 0;
-            for (Term t : candidates) {
-                if (coveredUntil.getOrDefault(t.kind(), -1) > i || !lower.startsWith(t.text(), i)) {
-                    continue;
+            for (int p = path.size() - 1; p >= 0; p--) {
+                for (Term t : path.get(p)) {
+                    if (coveredUntil.getOrDefault(t.kind(), -1) > i) {
+                        continue;
+                    }
+                    int end = i + t.text().length();
+                    if (t.word() && !t.prefix() && end < lower.length() && isWordChar(lower.charAt(end))) {
+                        continue;
+                    }
+                    boolean modifier = t.kind().equals("negator") || t.kind().equals("degree");
+                    if (modifier && t.text().length() < longestHere) {
+                        continue;
+                    }
+                    longestHere = Math.max(longestHere, t.text().length());
+                    coveredUntil.put(t.kind(), end);
+                    if (t.kind().equals("degree")) {
+                        intensity = t.weight();
+                        intensifiedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
+                        continue;
+                    }
+                    if (t.kind().equals("contrast")) {
+                        contrast = true;
+                        continue;
+                    }
+                    if (t.kind().equals("negator")) {
+                        negatedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
+                        continue;
+                    }
+                    double weight = t.weight();
+                    String label = t.label();
+                    if (t.kind().equals("sentiment") && i < negatedUntil && !label.equals("NEUTRAL")) {
+                        // "not good", "不满意": a negated polar word points the other way, a little weaker.
+                        label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
+                        weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
+                    }
+                    if (contrast && t.kind().equals("sentiment")) {
+                        weight *= 1.5;
+                    }
+                    if (t.kind().equals("sentiment") && i < intensifiedUntil) {
+                        // "很好", "太差", "very slow": a degree word strengthens (or, like "有点", softens) what follows.
+                        weight *= intensity;
+                    }
+                    hits.add(new Hit(t.kind(), label, weight, t.text()));
                 }
-                int end = i + t.text().length();
-                if (t.word() && !t.prefix() && end < lower.length() && isWordChar(lower.charAt(end))) {
-                    continue;
-                }
-                boolean modifier = t.kind().equals("negator") || t.kind().equals("degree");
-                if (modifier && t.text().length() < longestHere) {
-                    continue;
-                }
-                longestHere = Math.max(longestHere, t.text().length());
-                coveredUntil.put(t.kind(), end);
-                if (t.kind().equals("degree")) {
-                    intensity = t.weight();
-                    intensifiedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
-                    continue;
-                }
-                if (t.kind().equals("contrast")) {
-                    contrast = true;
-                    continue;
-                }
-                if (t.kind().equals("negator")) {
-                    negatedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
-                    continue;
-                }
-                double weight = t.weight();
-                String label = t.label();
-                if (t.kind().equals("sentiment") && i < negatedUntil && !label.equals("NEUTRAL")) {
-                    // "not good", "不满意": a negated polar word points the other way, a little weaker.
-                    label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
-                    weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
-                }
-                if (contrast && t.kind().equals("sentiment")) {
-                    weight *= 1.5;
-                }
-                if (t.kind().equals("sentiment") && i < intensifiedUntil) {
-                    // "很好", "太差", "very slow": a degree word strengthens (or, like "有点", softens) what follows.
-                    weight *= intensity;
-                }
-                hits.add(new Hit(t.kind(), label, weight, t.text()));
             }
             if (lower.charAt(i) == '.' || lower.charAt(i) == '!' || lower.charAt(i) == '?' || lower.charAt(i) == ','
                     || lower.charAt(i) == '，' || lower.charAt(i) == '。' || lower.charAt(i) == '！') {
