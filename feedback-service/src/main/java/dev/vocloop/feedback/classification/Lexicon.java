@@ -102,7 +102,13 @@ final class Lexicon {
         boolean contrast = false;
         List<List<Term>> path = new ArrayList<>();
         for (int i = 0; i < lower.length(); i++) {
-            if (!root.next.containsKey(lower.charAt(i))) {
+            char c = lower.charAt(i);
+            // A negator or degree word reaches to the end of its clause, not past it.
+            if (c == '.' || c == '!' || c == '?' || c == ',' || c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == ';') {
+                negatedUntil = -1;
+                intensifiedUntil = -1;
+            }
+            if (!root.next.containsKey(c)) {
                 continue;
             }
             // Inside an English word only Chinese terms may start: none begins with a Latin letter or digit.
@@ -163,11 +169,6 @@ final class Lexicon {
                     }
                     hits.add(new Hit(t.kind(), label, weight, t.text()));
                 }
-            }
-            if (lower.charAt(i) == '.' || lower.charAt(i) == '!' || lower.charAt(i) == '?' || lower.charAt(i) == ','
-                    || lower.charAt(i) == '，' || lower.charAt(i) == '。' || lower.charAt(i) == '！') {
-                negatedUntil = -1;
-                intensifiedUntil = -1;
             }
         }
         return hits;
