@@ -135,7 +135,7 @@ final class LabelModel {
             ids[i] = ids(samples.get(i).features(), index);
         }
         return settings.nbScaling()
-                ? fitScaled(ids, y, labels, index, settings, classWeights, offsets)
+                ? fitScaled(ids, y, perLabel, labels, index, settings, classWeights, offsets)
                 : fitBinary(ids, y, labels, index, settings, classWeights, offsets);
     }
 
@@ -162,8 +162,8 @@ final class LabelModel {
      * (as LIBLINEAR's own one-vs-rest: the label's examples weighted by its class weight, the rest by 1).
      * The scale is folded into the stored weights; its square is kept for each text's vector length.
      */
-    private static LabelModel fitScaled(int[][] ids, int[] y, String[] labels, Map<String, Integer> index, Settings settings,
-                                        double[] classWeights, double[] offsets) {
+    private static LabelModel fitScaled(int[][] ids, int[] y, int[] perLabel, String[] labels, Map<String, Integer> index,
+                                        Settings settings, double[] classWeights, double[] offsets) {
         int k = labels.length;
         int n = index.size();
         float[] weights = new float[n * k];
@@ -171,8 +171,7 @@ final class LabelModel {
         double[] bias = new double[k];
         Arrays.fill(bias, -30); // a label absent from the samples is never predicted
         for (int c = 0; c < k; c++) {
-            int label = c;
-            if (Arrays.stream(y).noneMatch(l -> l == label)) {
+            if (perLabel[c] == 0) {
                 continue;
             }
             double[] inClass = new double[n + 1];
@@ -206,9 +205,7 @@ final class LabelModel {
             }
             bias[c] = sign * w[n];
         }
-        Map<String, Integer> zeroBased = new HashMap<>(n * 2);
-        index.forEach((f, i) -> zeroBased.put(f, i - 1));
-        return new LabelModel(labels, zeroBased, weights, squares, bias, offsets.clone());
+        return new LabelModel(labels, zeroBased(index), weights, squares, bias, offsets.clone());
     }
 
     private static Problem problem(int[][] ids, int features) {
@@ -240,9 +237,14 @@ final class LabelModel {
             }
             bias[target] = sign * w[features * nrW + column];
         }
+        return new LabelModel(labels, zeroBased(index), weights, null, bias, offsets.clone());
+    }
+
+    /** LIBLINEAR numbers features from 1; the stored weights are laid out from 0. */
+    private static Map<String, Integer> zeroBased(Map<String, Integer> index) {
         Map<String, Integer> zeroBased = new HashMap<>(index.size() * 2);
         index.forEach((f, i) -> zeroBased.put(f, i - 1));
-        return new LabelModel(labels, zeroBased, weights, null, bias, offsets.clone());
+        return zeroBased;
     }
 
     /** The sorted one-based ids of a text's known features. */

@@ -112,7 +112,7 @@ final class Lexicon {
                 continue;
             }
             // Inside an English word only Chinese terms may start: none begins with a Latin letter or digit.
-            if (i > 0 && isWordChar(lower.charAt(i)) && isWordChar(lower.charAt(i - 1))) {
+            if (i > 0 && isWordChar(c) && isWordChar(lower.charAt(i - 1))) {
                 continue;
             }
             // The terms that start here: one walk down the trie, however many terms the lexicon holds.

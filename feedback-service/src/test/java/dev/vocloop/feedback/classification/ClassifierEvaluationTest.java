@@ -39,6 +39,9 @@ class ClassifierEvaluationTest {
     @Inject
     Classifier classifier;
 
+    @Inject
+    ClassifierConfig config;
+
     private static final File DIR = new File(System.getProperty("vocloop.eval.dir", "../../shared/eval"));
 
     @Test
@@ -97,6 +100,8 @@ class ClassifierEvaluationTest {
         System.out.println("\n===== PER TYPE, BALANCED BINARY (published setting: type vs as many others, 10-fold CV) =====");
         System.out.printf("  %-16s %9s %9s %9s %8s%n", "type", "precision", "recall", "F1", "n");
         Lexicon lexicon = classifier.lexicon();
+        // The intent model's own settings, without offsets (a balanced binary task needs none).
+        LabelModel.Settings settings = new LabelModel.Settings(config.intentCost(), config.cutoff(), config.classWeightPower(), false, false);
         for (String type : List.of("BUG", "FEATURE_REQUEST", "USER_EXPERIENCE", "RATING")) {
             List<Row> in = reviews.stream().filter(r -> r.gold().equals(type)).toList();
             List<Row> others = new ArrayList<>(reviews.stream().filter(r -> !r.gold().equals(type)).toList());
@@ -115,7 +120,7 @@ class ClassifierEvaluationTest {
                         train.add(new LabelModel.Sample(data.get(i).gold().equals(type) ? "YES" : "NO", features.get(i)));
                     }
                 }
-                LabelModel model = LabelModel.train(train, new LabelModel.Settings(4, 2, 1, false, false));
+                LabelModel model = LabelModel.train(train, settings);
                 for (int i = fold; i < data.size(); i += 10) {
                     Map<String, Double> p = model.probabilities(features.get(i));
                     boolean predicted = p.get("YES") > p.get("NO");
