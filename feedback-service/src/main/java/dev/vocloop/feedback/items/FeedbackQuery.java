@@ -3,6 +3,7 @@ package dev.vocloop.feedback.items;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import dev.vocloop.commons.problem.ProblemException;
+import dev.vocloop.feedback.search.SearchGrams;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,15 @@ public record FeedbackQuery(String channel, String intent, String topic, String 
             f.add(Filters.lt("receivedAt", Date.from(to)));
         }
         if (q != null && !q.isBlank()) {
-            // No $text: a quoted substring regex works for Chinese (no word boundaries needed) and on any MongoDB.
-            f.add(Filters.regex("textMasked", Pattern.compile(Pattern.quote(q.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+            String keyword = q.strip();
+            // No $text (no Chinese there): the grams find the candidates through the search_grams index, and the
+            // quoted substring regex decides, as grams that all occur need not occur together. A query without
+            // grams (one Chinese character, two letters) is the regex alone, a scan of what the other filters select.
+            List<String> grams = SearchGrams.forQuery(keyword, SearchGrams.MAX_QUERY_GRAMS);
+            if (!grams.isEmpty()) {
+                f.add(Filters.all(FeedbackRepository.SEARCH_GRAMS, grams));
+            }
+            f.add(Filters.regex("textMasked", Pattern.compile(Pattern.quote(keyword), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
         }
         if (cursor != null && !cursor.isBlank()) {
             f.add(after(cursor));

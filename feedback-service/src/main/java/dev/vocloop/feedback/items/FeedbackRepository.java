@@ -13,6 +13,7 @@ import dev.vocloop.feedback.classification.Intent;
 import dev.vocloop.feedback.classification.Sentiment;
 import dev.vocloop.feedback.classification.TextSignature;
 import dev.vocloop.feedback.priority.Priority;
+import dev.vocloop.feedback.search.SearchGrams;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,6 +44,17 @@ public class FeedbackRepository {
     /** The MinHash signature of the masked text, for counting similar items (never returned by the API). */
     private static final String SIGNATURE = "signature";
 
+    /**
+     * The {@link SearchGrams} of the masked text (never of the original, so personal data is neither
+     * indexed nor searchable), for the keyword filter {@code q}; never returned by the API. Written at
+     * insert, the only time {@code textMasked} is written, and by
+     * {@link dev.vocloop.feedback.search.SearchGramBackfill} for items stored before the field existed.
+     */
+    public static final String SEARCH_GRAMS = "searchGrams";
+
+    /** Everything but the fields kept for the store's own use: lists need not carry them over the wire. */
+    public static final Bson ITEM_FIELDS = Projections.exclude(SIGNATURE, SEARCH_GRAMS);
+
     public FeedbackRepository(MongoClient client, @ConfigProperty(name = "quarkus.mongodb.database") String database) {
         this.collection = client.getDatabase(database).getCollection(COLLECTION);
     }
@@ -62,17 +74,22 @@ public class FeedbackRepository {
                 new IndexOptions().name("channel"));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending("loopStatus"), Indexes.descending("receivedAt")),
                 new IndexOptions().name("loop"));
+        // Multikey: one entry per gram, so q finds its candidates without a scan.
+        collection.createIndex(Indexes.ascending(SEARCH_GRAMS), new IndexOptions().name("search_grams"));
     }
 
     public MongoCollection<Document> collection() {
         return collection;
     }
 
-    /** Inserts the item; empty when an item with the same (channel, externalId) already exists. */
-    /** Inserts a new item with its text's {@link TextSignature}; false when its dedup key exists already. */
+    /**
+     * Inserts a new item with its text's {@link TextSignature} and {@link SearchGrams}; false when its
+     * dedup key exists already.
+     */
     public boolean insertIfAbsent(Feedback feedback, int[] signature) {
         try {
-            collection.insertOne(toDocument(feedback).append(SIGNATURE, Arrays.stream(signature).boxed().toList()));
+            collection.insertOne(toDocument(feedback).append(SIGNATURE, Arrays.stream(signature).boxed().toList())
+                    .append(SEARCH_GRAMS, SearchGrams.of(feedback.textMasked())));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

@@ -121,7 +121,8 @@ public class FeedbackService {
 
     public Page list(FeedbackQuery query) {
         List<Feedback> items = new java.util.ArrayList<>();
-        repository.collection().find(query.filter()).sort(query.order()).limit(query.limit() + 1)
+        repository.collection().find(query.filter()).projection(FeedbackRepository.ITEM_FIELDS).sort(query.order())
+                .limit(query.limit() + 1)
                 .forEach(d -> items.add(FeedbackRepository.fromDocument(d)));
         String next = null;
         if (items.size() > query.limit()) {
@@ -220,7 +221,8 @@ public class FeedbackService {
 
     /** Streams every item matching the filters (no paging), newest first, for CSV export. */
     public void forEachMatching(FeedbackQuery query, int max, java.util.function.Consumer<Feedback> action) {
-        repository.collection().find(query.filter()).sort(query.order()).limit(max)
+        repository.collection().find(query.filter()).projection(FeedbackRepository.ITEM_FIELDS).sort(query.order())
+                .limit(max)
                 .forEach(d -> action.accept(FeedbackRepository.fromDocument(d)));
     }
 
