@@ -9,13 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
+import dev.vocloop.commons.Ids;
+import dev.vocloop.feedback.classification.Classification;
+import dev.vocloop.feedback.classification.Intent;
+import dev.vocloop.feedback.classification.Sentiment;
 import dev.vocloop.feedback.delivery.TicketServiceStub;
+import dev.vocloop.feedback.items.Channel;
+import dev.vocloop.feedback.items.Feedback;
 import dev.vocloop.feedback.items.FeedbackRepository;
+import dev.vocloop.feedback.items.LoopStatus;
+import dev.vocloop.feedback.priority.Priority;
 import dev.vocloop.testing.MongoResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +39,9 @@ class KeywordSearchTest {
 
     @Inject
     FeedbackRepository repository;
+
+    @Inject
+    SearchGramBackfill backfill;
 
     @Test
     void findsChineseSubstrings() {
@@ -105,6 +117,38 @@ class KeywordSearchTest {
                 .get("/api/v1/feedback").then().statusCode(200).extract().asString().lines().toList();
         assertEquals(2, csv.size(), "header and the one item: " + csv);
         assertFalse(csv.get(0).contains("searchGrams") || csv.get(1).contains("exp"), String.join("\n", csv));
+    }
+
+    @Test
+    void backfillMakesItemsStoredBeforeTheGramsFindable() {
+        String product = product();
+        // As stored by the release before: no searchGrams field.
+        Feedback old = stored(product, "Call me on 13812345678, the app crashes at checkout", "Call me on [PHONE], the app crashes at checkout");
+        Feedback tiny = stored(product, "好", "好");
+        repository.collection().insertOne(FeedbackRepository.toDocument(old));
+        repository.collection().insertOne(FeedbackRepository.toDocument(tiny));
+        // Without grams the $all leaves it out: that is what the backfill is for.
+        assertNotFound(product, "crashes at");
+
+        assertTrue(backfill.run() >= 2);
+        assertEquals(0, backfill.run(), "nothing left to fill");
+
+        assertFound(product, "crashes at", old.id());
+        assertFound(product, "好", tiny.id());
+        assertNotFound(product, "13812345678");
+        List<String> grams = repository.collection().find(Filters.eq("_id", old.id())).first()
+                .getList(FeedbackRepository.SEARCH_GRAMS, String.class);
+        assertEquals(SearchGrams.of(old.textMasked()), grams, "from the masked text, never the original");
+        assertEquals(List.of(), repository.collection().find(Filters.eq("_id", tiny.id())).first()
+                .getList(FeedbackRepository.SEARCH_GRAMS, String.class), "no grams is an empty list, not a missing field");
+    }
+
+    private static Feedback stored(String product, String text, String masked) {
+        Instant now = Instant.now();
+        return new Feedback(Ids.newId(), Channel.IN_APP, null, text, masked, null,
+                new Classification("en", Intent.BUG, 0.9, "OTHER", 0.9, Sentiment.NEGATIVE, -0.5, false),
+                false, new Priority(40, "P3", List.of()), LoopStatus.NOT_ACTIONABLE, null, null, null, product, null, null,
+                Map.of(), now, now, now, null);
     }
 
     private static String product() {
