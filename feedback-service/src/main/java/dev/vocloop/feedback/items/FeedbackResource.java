@@ -101,7 +101,7 @@ public class FeedbackResource {
                              @QueryParam("ticketId") String ticketId, @QueryParam("needsTriage") Boolean needsTriage,
                              @Parameter(description = "ISO-8601 instant, inclusive") @QueryParam("from") String from,
                              @Parameter(description = "ISO-8601 instant, exclusive") @QueryParam("to") String to,
-                             @Parameter(description = "Keyword in the (masked) text; works for Chinese") @QueryParam("q") String q,
+                             @Parameter(description = "Case-insensitive substring of the masked text; works for Chinese") @QueryParam("q") String q,
                              @Parameter(description = "time (default) or priority") @QueryParam("sort") @DefaultValue("time") String sort,
                              @QueryParam("cursor") String cursor,
                              @Parameter(description = "1-200") @QueryParam("limit") @DefaultValue("50") int limit) {
