@@ -1,8 +1,8 @@
 package dev.vocloop.survey.mail;
 
+import dev.vocloop.commons.relay.Backoff;
+import dev.vocloop.commons.relay.RelayLoop;
 import dev.vocloop.survey.config.SurveyConfig;
-import dev.vocloop.survey.support.Backoff;
-import dev.vocloop.survey.support.RelayLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
