@@ -1,38 +1,31 @@
 package dev.vocloop.ticket.outbox;
 
+import dev.vocloop.commons.relay.RelayLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import jakarta.annotation.PreDestroy;
 
 /**
  * Delivers the outbox. Woken right after a commit that wrote a hand-over (so the loop moves in
  * milliseconds), and by a sweep for retries that come due and for work left by a crashed replica.
- * One drain runs at a time per process; across replicas, claiming with SKIP LOCKED and a lease
- * keeps two relays from sending the same row at once.
+ * One drain runs at a time per process (the shared {@link RelayLoop}); across replicas, claiming
+ * with SKIP LOCKED and a lease keeps two relays from sending the same row at once.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private final OutboxService outbox;
     private final SurveyClient survey;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final RelayLoop loop;
 
     public OutboxRelay(OutboxService outbox, SurveyClient survey) {
         this.outbox = outbox;
         this.survey = survey;
+        this.loop = new RelayLoop("outbox-relay", this::round);
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
@@ -48,29 +41,13 @@ public class OutboxRelay {
 
     /** Starts a drain unless one runs; a wake during a drain makes it go round once more. */
     public void wake() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        loop.wake();
     }
 
-    private void drain() {
-        try {
-            while (again.getAndSet(false)) {
-                List<OutboxMessage> batch;
-                do {
-                    batch = outbox.claim();
-                    batch.forEach(this::deliver);
-                } while (!batch.isEmpty());
-            }
-        } catch (RuntimeException e) {
-            Log.warnf("outbox relay round failed: %s", e.getMessage());
-        } finally {
-            running.set(false);
-            if (again.get() && running.compareAndSet(false, true)) {
-                worker.execute(this::drain);
-            }
-        }
+    int round() {
+        List<OutboxMessage> batch = outbox.claim();
+        batch.forEach(this::deliver);
+        return batch.size();
     }
 
     private void deliver(OutboxMessage m) {
@@ -93,6 +70,6 @@ public class OutboxRelay {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        loop.shutdown();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vocloop.commons.Ids;
 import dev.vocloop.commons.problem.ProblemException;
+import dev.vocloop.commons.relay.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -101,14 +101,9 @@ public class OutboxService {
         m.nextAttemptAt = Instant.now().plus(backoff(m.attempts));
     }
 
-    /** Exponential backoff with "equal jitter": half fixed, half random, so replicas spread out. */
+    /** The wait after {@code attempts} failed attempts: the shared relay backoff under this outbox's settings. */
     public Duration backoff(int attempts) {
-        long base = config.baseDelay().toMillis();
-        long cap = config.maxDelay().toMillis();
-        long exp = base << Math.min(30, Math.max(0, attempts - 1));
-        long delay = Math.min(cap, exp < 0 ? cap : exp);
-        long half = delay / 2;
-        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+        return Backoff.next(attempts, config.baseDelay(), config.maxDelay());
     }
 
     @Transactional
