@@ -28,7 +28,7 @@ public interface DeliveryConfig {
     @WithDefault("2s")
     Duration sweepInterval();
 
-    /** Most hand-overs one drain sends before yielding. */
+    /** Most hand-overs one round sends; the relay goes round again while rounds find work. */
     @WithDefault("200")
     int batchSize();
 }

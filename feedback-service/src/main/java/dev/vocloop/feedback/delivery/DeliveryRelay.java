@@ -6,6 +6,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
+import dev.vocloop.commons.relay.Backoff;
+import dev.vocloop.commons.relay.RelayLoop;
 import dev.vocloop.feedback.items.ActionableStored;
 import dev.vocloop.feedback.items.Delivery;
 import dev.vocloop.feedback.items.Feedback;
@@ -18,13 +20,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -38,7 +35,8 @@ import static com.mongodb.client.model.Filters.or;
  * Delivers pending hand-overs to ticket-service at least once. Work is claimed with a lease taken
  * by {@code findOneAndUpdate}, so replicas never send the same item at the same time, and a claim
  * of a relay that died expires and is taken over. It runs right after a write (woken by
- * {@link ActionableStored}) and on a sweep, which also picks up retries whose backoff has passed.
+ * {@link ActionableStored}) and on a sweep, which also picks up retries whose backoff has passed,
+ * on the shared {@link RelayLoop} with the shared {@link Backoff}.
  */
 @ApplicationScoped
 public class DeliveryRelay {
@@ -51,13 +49,7 @@ public class DeliveryRelay {
     private final Counter retried;
     // One id per process: a lease names its owner so that only the owner may settle it.
     private final String owner = "relay-" + UUID.randomUUID();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "feedback-delivery-relay");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private volatile boolean stopped;
+    private final RelayLoop loop;
 
     public DeliveryRelay(FeedbackRepository repository, TicketClient tickets, DeliveryConfig config, MeterRegistry registry) {
         this.collection = repository.collection();
@@ -66,6 +58,7 @@ public class DeliveryRelay {
         this.delivered = Counter.builder("feedback.delivery.delivered").description("hand-overs acknowledged by ticket-service").register(registry);
         this.failed = Counter.builder("feedback.delivery.failed").description("hand-overs parked as FAILED").register(registry);
         this.retried = Counter.builder("feedback.delivery.retried").description("hand-over attempts that will be retried").register(registry);
+        this.loop = new RelayLoop("feedback-delivery-relay", this::round);
     }
 
     void onStored(@Observes ActionableStored event) {
@@ -78,35 +71,19 @@ public class DeliveryRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
-        executor.shutdownNow();
+        loop.shutdown();
     }
 
     /** Drains due hand-overs on the relay thread; a wake during a drain is merged into one more drain. */
     public void wake() {
-        if (stopped || !scheduled.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            executor.execute(() -> {
-                scheduled.set(false);
-                try {
-                    drain();
-                } catch (RuntimeException e) {
-                    // The store may be unreachable for a moment; the next sweep tries again.
-                    Log.warnf("delivery relay drain failed: %s", e.toString());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            scheduled.set(false);
-        }
+        loop.wake();
     }
 
-    /** Sends every due hand-over, up to the batch size; answers how many were attempted. */
-    int drain() {
+    /** One round: sends due hand-overs, up to the batch size; answers how many were attempted. */
+    int round() {
         int attempted = 0;
         Document claimed;
-        while (!stopped && attempted < config.batchSize() && (claimed = claim()) != null) {
+        while (!loop.isStopped() && attempted < config.batchSize() && (claimed = claim()) != null) {
             attempted++;
             send(FeedbackRepository.fromDocument(claimed));
         }
@@ -141,7 +118,7 @@ public class DeliveryRelay {
             if (attempt >= config.maxAttempts()) {
                 park(f.id(), attempt, error);
             } else {
-                Instant next = Instant.now().plus(backoff(attempt));
+                Instant next = Instant.now().plus(Backoff.next(attempt, config.initialBackoff(), config.maxBackoff()));
                 settle(f.id(), Updates.combine(Updates.set("delivery.state", Delivery.State.PENDING.name()),
                         Updates.set("delivery.nextAttemptAt", FeedbackRepository.date(next)),
                         Updates.set("delivery.lastError", error)));
@@ -180,13 +157,6 @@ public class DeliveryRelay {
     /** The hand-over is still ours: a relay whose lease expired must not overwrite its successor's result. */
     private Bson mine(String id) {
         return and(eq("_id", id), eq("delivery.state", Delivery.State.IN_FLIGHT.name()), eq("delivery.leaseOwner", owner));
-    }
-
-    /** Exponential backoff with "equal jitter": half fixed, half random, so replicas spread out after an outage. */
-    Duration backoff(int attempt) {
-        long base = config.initialBackoff().toMillis() << Math.min(attempt - 1, 20);
-        long capped = Math.min(base, config.maxBackoff().toMillis());
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
     static TicketRequest request(Feedback f) {
