@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A TCP relay to the test database that can be cut: while cut, nothing listens on its port (a
@@ -21,6 +23,9 @@ final class TcpRelay implements AutoCloseable {
     private final int target;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** Times a client spoke after the server had: round trips, however TCP splits each message. */
+    private final AtomicLong turns = new AtomicLong();
+    private final AtomicBoolean clientSpokeLast = new AtomicBoolean();
     private volatile ServerSocket server;
 
     TcpRelay(int target) {
@@ -30,6 +35,11 @@ final class TcpRelay implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** Round trips so far: how many times a client sent something after the server's last answer (one client at a time). */
+    long roundTrips() {
+        return turns.get();
     }
 
     synchronized void cut() {
@@ -81,20 +91,23 @@ final class TcpRelay implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                pump(client, upstream, true);
+                pump(upstream, client, false);
             } catch (IOException e) {
                 return; // cut
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (clientSpokeLast.getAndSet(fromClient) != fromClient && fromClient) {
+                        turns.incrementAndGet();
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
