@@ -36,4 +36,34 @@ public interface LimitsConfig {
     /** Period of the per-address limit. */
     @WithDefault("1m")
     Duration perIpPeriod();
+
+    /**
+     * Where the rate-limit buckets live: {@code postgresql}, shared by every gateway replica, or
+     * {@code memory}, each replica its own (with n replicas a client gets up to n times the limits).
+     */
+    @WithDefault("postgresql")
+    Store store();
+
+    /**
+     * How long a request waits for the PostgreSQL buckets; after that it is counted in this replica's
+     * own buckets and the store is treated as down.
+     */
+    @WithDefault("500ms")
+    Duration storeTimeout();
+
+    /** After PostgreSQL failed or was too slow, how long this replica counts in its own buckets before asking it again. */
+    @WithDefault("5s")
+    Duration storeRetry();
+
+    /** How often the rows of buckets that are full again (idle) are deleted from PostgreSQL. */
+    @WithDefault("1m")
+    Duration cleanupInterval();
+
+    /** Where the rate-limit buckets live. */
+    enum Store {
+        /** One bucket per key or address for all replicas, in the gateway's PostgreSQL. */
+        POSTGRESQL,
+        /** Buckets in this replica's memory, as for a single replica. */
+        MEMORY
+    }
 }

@@ -8,11 +8,11 @@ import dev.vocloop.gateway.http.EdgeHandler;
 import dev.vocloop.gateway.http.ProblemResponses;
 import dev.vocloop.gateway.limits.RateLimiter;
 import io.quarkus.logging.Log;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -80,18 +80,31 @@ public class GatewayHandler {
 
     private void admit(RoutingContext ctx, Route route, Caller caller) {
         HttpServerRequest request = ctx.request();
-        Optional<Duration> wait = caller.hasKey() ? rateLimiter.takeForKey(caller.subject()) : Optional.empty();
         boolean publicCaller = !caller.hasKey() || caller.role() == Role.CUSTOMER_APP;
-        if (wait.isEmpty() && publicCaller && policy.isCustomerFacing(request.method(), ctx.normalizedPath())) {
-            // Customer-app keys are public, so the address is the only thing that tells abusers apart.
-            wait = rateLimiter.takeForAddress(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
-        }
-        if (wait.isPresent()) {
-            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            problems.send(ctx, 429, "rate-limited", "Too many requests", "retry after " + seconds + " s");
-            return;
-        }
+        // Customer-app keys are public, so the address is the only thing that tells abusers apart.
+        String address = publicCaller && policy.isCustomerFacing(request.method(), ctx.normalizedPath())
+                ? (request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress())
+                : null;
+        // The buckets may live in PostgreSQL: the take answers on this request's event loop when done.
+        Future.fromCompletionStage(rateLimiter.take(caller.hasKey() ? caller.subject() : null, address),
+                ctx.vertx().getOrCreateContext()).onComplete(ar -> {
+            if (ar.failed()) {
+                // RateLimiter answers from local buckets when its store fails; this is a bug, not an outage.
+                Log.errorf(ar.cause(), "request %s: rate limit failed", EdgeHandler.requestId(ctx));
+                problems.send(ctx, 503, "unavailable", "Service unavailable", "the rate limit could not be checked, try again");
+            } else if (ar.result().isPresent()) {
+                long seconds = Math.max(1, (ar.result().get().toMillis() + 999) / 1000);
+                ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+                problems.send(ctx, 429, "rate-limited", "Too many requests", "retry after " + seconds + " s");
+            } else {
+                pass(ctx, route, caller);
+            }
+        });
+    }
+
+    /** The request is within its limits: check its body, then hand it to its owner. */
+    private void pass(RoutingContext ctx, Route route, Caller caller) {
+        HttpServerRequest request = ctx.request();
         if (!bodyAcceptable(ctx, route)) {
             return;
         }

@@ -10,12 +10,23 @@ import dev.vocloop.gateway.TightProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Limits of this profile: 5 requests per key, 3 per client address on public routes, per 10 minutes. */
 @QuarkusTest
 @TestProfile(TightProfile.class)
 class RateLimitTest {
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void limitsEachKeyAndSays429WithRetryAfter() {
@@ -32,6 +43,23 @@ class RateLimitTest {
 
         // Another key has its own bucket.
         given().header("Authorization", other).when().get("/api/v1/tickets").then().statusCode(200);
+    }
+
+    @Test
+    void bucketsLiveInTheGatewaysPostgresql() throws Exception {
+        assertTrue(rateLimiter.sharesBuckets(), "the default store is postgresql");
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", "203.0.113.30").contentType("application/json").body("{\"token\":\"t\",\"score\":9}")
+                    .when().post("/api/v1/survey-responses").then().statusCode(201);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM rate_limit_bucket WHERE id = ? AND expires_at IS NOT NULL")) {
+            s.setString(1, "ip:203.0.113.30");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+        }
     }
 
     @Test
