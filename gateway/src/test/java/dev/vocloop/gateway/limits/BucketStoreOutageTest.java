@@ -139,7 +139,7 @@ class BucketStoreOutageTest {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             // Only the first take of each replica waited (the store timeout); later ones never do.
-            assertTrue(took.compareTo(Duration.ofMillis(15 * 50 + 2 * 500 + 2_000)) < 0, "took " + took);
+            assertTrue(took.compareTo(Duration.ofMillis(15 * 50 + 2 * 500 + 4_000)) < 0, "took " + took);
             // Fail-safe, not fail-open: each replica still holds the limit on its own.
             assertEquals(2 * N, allowed);
             assertFalse(a.sharesBuckets() || b.sharesBuckets());
@@ -166,7 +166,7 @@ class BucketStoreOutageTest {
                 Optional<Duration> wait = take(limiter, key, null);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertTrue(wait.isEmpty(), "answered from the local bucket");
-                assertTrue(took.compareTo(Duration.ofMillis(250)) > 0 && took.compareTo(Duration.ofSeconds(2)) < 0,
+                assertTrue(took.compareTo(Duration.ofMillis(250)) > 0 && took.compareTo(Duration.ofSeconds(5)) < 0,
                         "waited about the store timeout: " + took);
                 assertFalse(limiter.sharesBuckets());
                 holder.rollback();
