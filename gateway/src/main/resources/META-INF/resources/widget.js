@@ -17,8 +17,9 @@
  *
  * The widget sends it with the id as X-Vocloop-Customer and X-Vocloop-Customer-Signature. A key with
  * identity verification required (the default for new keys) reads pending surveys and files feedback
- * under a customer only with a valid signature; without one, feedback is still accepted, anonymously.
- * See the gateway README, "Identity verification".
+ * under data-customer only with a valid signature: without one the survey check is refused (401, no
+ * survey shown) and so is feedback naming the customer (403, the form says it could not be sent);
+ * leave data-customer out for anonymous feedback. See the gateway README, "Identity verification".
  *
  * Plain JavaScript, no framework, nothing loaded from elsewhere. Everything it draws lives in a
  * shadow root, so the host page's CSS cannot reach it and its CSS cannot reach the host page.

@@ -107,8 +107,13 @@ public class AccessPolicy {
         if (!m.matches()) {
             return Optional.empty();
         }
-        // A path keeps '+' literally; URLDecoder would turn it into a space.
-        return Optional.of(URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8));
+        try {
+            // A path keeps '+' literally; URLDecoder would turn it into a space.
+            return Optional.of(URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            // A broken escape names no customer anybody proved: compared as sent, it is refused.
+            return Optional.of(m.group(1));
+        }
     }
 
     /** What {@link #customerAccess} found. */
