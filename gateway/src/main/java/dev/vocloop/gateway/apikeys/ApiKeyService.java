@@ -95,6 +95,28 @@ public class ApiKeyService {
         return ApiKeyView.of(find(id));
     }
 
+    /**
+     * Switches a CUSTOMER_APP key's identity verification. A key from before identity verification
+     * existed gets its identity secret on the first call, shown in this answer only: switch it with
+     * {@code false} first, teach the app's server to sign, then switch it to {@code true}.
+     */
+    @Transactional
+    public ApiKeyIdentity setIdentityRequired(String id, boolean required) {
+        ApiKey key = find(id);
+        if (key.role != Role.CUSTOMER_APP) {
+            throw ProblemException.invalidField("identityRequired", "only CUSTOMER_APP keys verify customer identities");
+        }
+        String shown = null;
+        if (key.identitySecret == null) {
+            key.identitySecret = IDENTITY_SECRET_PREFIX + random256();
+            shown = key.identitySecret;
+        }
+        key.identityRequired = required;
+        Log.infof("API key %s: customer identity verification %s%s", key.id, required ? "required" : "off",
+                shown == null ? "" : ", identity secret created");
+        return new ApiKeyIdentity(key.id, key.identityRequired, shown);
+    }
+
     /** Revokes a key at once: the next request with it is refused. Revoking twice changes nothing. */
     @Transactional
     public void revoke(String id) {

@@ -178,6 +178,44 @@ class IdentityVerificationTest {
     }
 
     @Test
+    void anAdminSwitchesAKeyFromBeforeOnAfterItsServerLearnedToSign() throws Exception {
+        JsonPath key = requiredKey();
+        String id = key.getString("id");
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "UPDATE api_key SET identity_secret = NULL, identity_required = FALSE WHERE id = ?")) {
+            s.setString(1, id);
+            assertEquals(1, s.executeUpdate());
+        }
+        String bearer = "Bearer " + key.getString("key");
+        // Still off, but now with an identity secret, shown in this answer only.
+        String secret = given().header("Authorization", ADMIN).contentType("application/json").body("{\"identityRequired\":false}")
+                .when().patch("/api/v1/api-keys/" + id)
+                .then().statusCode(200).body("identityRequired", equalTo(false))
+                .extract().path("identitySecret");
+        assertTrue(secret.startsWith("vlid_"));
+        assertNotEquals(key.getString("identitySecret"), secret, "a new secret, not the one the database lost");
+        given().header("Authorization", bearer).when().get("/api/v1/customers/c-2/pending-surveys").then().statusCode(200);
+        given().header("Authorization", ADMIN).contentType("application/json").body("{\"identityRequired\":true}")
+                .when().patch("/api/v1/api-keys/" + id)
+                .then().statusCode(200).body("identityRequired", equalTo(true)).body("$", not(hasKey("identitySecret")));
+        given().header("Authorization", bearer).when().get("/api/v1/customers/c-2/pending-surveys").then().statusCode(401);
+        given().header("Authorization", bearer).header("X-Vocloop-Customer", "c-2")
+                .header("X-Vocloop-Customer-Signature", sign(secret, "c-2"))
+                .when().get("/api/v1/customers/c-2/pending-surveys").then().statusCode(200);
+        given().header("Authorization", ADMIN).when().get("/api/v1/api-keys/" + id)
+                .then().statusCode(200).body("identityRequired", equalTo(true));
+        // Only CUSTOMER_APP keys have the setting; only admins change it.
+        String product = ApiKeys.create(Map.of("name", "p", "role", "PRODUCT")).getString("id");
+        given().header("Authorization", ADMIN).contentType("application/json").body("{\"identityRequired\":true}")
+                .when().patch("/api/v1/api-keys/" + product).then().statusCode(400);
+        given().header("Authorization", bearer).contentType("application/json").body("{\"identityRequired\":false}")
+                .when().patch("/api/v1/api-keys/" + id).then().statusCode(403);
+        given().header("Authorization", ADMIN).contentType("application/json").body("{}")
+                .when().patch("/api/v1/api-keys/" + id).then().statusCode(400);
+    }
+
+    @Test
     void theIdentitySecretIsShownOnceAndNeverListedOrLogged() throws Exception {
         List<String> logged = new ArrayList<>();
         Handler capture = new Handler() {
