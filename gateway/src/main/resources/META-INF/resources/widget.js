@@ -1,11 +1,25 @@
 /*
  * VoC Loop in-app feedback widget. One tag on any page of a customer-facing app:
  *
- *   <script src="https://voc.example.com/widget.js" data-key="vlk_..." data-customer="c-1001" data-lang="zh-CN"></script>
+ *   <script src="https://voc.example.com/widget.js" data-key="vlk_..." data-customer="c-1001"
+ *           data-customer-signature="9f86d0..." data-lang="zh-CN"></script>
  *
  * data-key is a CUSTOMER_APP API key (it may only submit feedback and read a customer's pending
  * surveys, so it can live in a page), data-customer the signed-in customer's id, data-lang zh-CN or
  * en (default: the browser's language). The page's origin must be in the gateway's CORS_ORIGINS.
+ *
+ * data-customer-signature proves that the page's own server vouches for data-customer: the lowercase
+ * hex HMAC-SHA256 of the customer id (UTF-8), keyed with the key's identity secret (shown once when
+ * the key is created; it must stay on the server, never in the page). Your server computes it while
+ * rendering the page, e.g. in Node:
+ *
+ *   require('crypto').createHmac('sha256', IDENTITY_SECRET).update(customerId, 'utf8').digest('hex')
+ *
+ * The widget sends it with the id as X-Vocloop-Customer and X-Vocloop-Customer-Signature. A key with
+ * identity verification required (the default for new keys) reads pending surveys and files feedback
+ * under data-customer only with a valid signature: without one the survey check is refused (401, no
+ * survey shown) and so is feedback naming the customer (403, the form says it could not be sent);
+ * leave data-customer out for anonymous feedback. See the gateway README, "Identity verification".
  *
  * Plain JavaScript, no framework, nothing loaded from elsewhere. Everything it draws lives in a
  * shadow root, so the host page's CSS cannot reach it and its CSS cannot reach the host page.
@@ -22,6 +36,7 @@
   var base = new URL(script.src, document.baseURI).origin;
   var key = script.getAttribute('data-key') || '';
   var customerId = script.getAttribute('data-customer') || '';
+  var customerSignature = script.getAttribute('data-customer-signature') || '';
   var lang = pickLanguage(script.getAttribute('data-lang') || navigator.language || 'en');
 
   var TEXT = {
@@ -126,6 +141,10 @@
 
   function api(method, path, body) {
     var init = { method: method, headers: { 'Authorization': 'Bearer ' + key, 'Accept': 'application/json' }, credentials: 'omit' };
+    if (customerId && customerSignature) {
+      init.headers['X-Vocloop-Customer'] = customerId;
+      init.headers['X-Vocloop-Customer-Signature'] = customerSignature;
+    }
     if (body !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);

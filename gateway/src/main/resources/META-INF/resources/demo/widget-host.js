@@ -4,6 +4,8 @@
   var params = new URLSearchParams(location.search);
   var key = params.get('key');
   var customer = params.get('customer');
+  // Optional: a key with identity verification on needs the signature a real app's server computes.
+  var signature = params.get('signature');
   var lang = params.get('lang') === 'en' ? 'en' : 'zh-CN';
   if (!key || !customer) {
     return;
@@ -17,8 +19,12 @@
   tag.src = src;
   tag.setAttribute('data-key', key);
   tag.setAttribute('data-customer', customer);
+  if (signature) {
+    tag.setAttribute('data-customer-signature', signature);
+  }
   tag.setAttribute('data-lang', lang);
   document.getElementById('snippet').textContent = '<script src="' + src + '" data-key="' + key + '" data-customer="'
-      + customer + '" data-lang="' + lang + '"></scr' + 'ipt>';
+      + customer + '"' + (signature ? ' data-customer-signature="' + signature + '"' : '') + ' data-lang="' + lang
+      + '"></scr' + 'ipt>';
   document.body.appendChild(tag);
 })();

@@ -22,6 +22,16 @@ public final class ApiKeys {
                 .extract().jsonPath();
     }
 
+    /** Creates a key from a full request body ({@code name}, {@code role}, {@code identityRequired}, ...). */
+    public static JsonPath create(Map<String, Object> body) {
+        return given().header("Authorization", "Bearer " + StubServices.ADMIN_KEY)
+                .contentType("application/json")
+                .body(body)
+                .when().post("/api/v1/api-keys")
+                .then().statusCode(201)
+                .extract().jsonPath();
+    }
+
     /** The Authorization header value of a new key of this role. */
     public static String bearer(String role, String... teams) {
         return "Bearer " + create(role.toLowerCase() + " test key", role, List.of(teams)).getString("key");

@@ -5,6 +5,7 @@ import dev.vocloop.commons.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -47,6 +48,39 @@ public class Caller {
             return values.stream().map(Caller::unquote).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         }
         return Set.of();
+    }
+
+    /**
+     * The customer a CUSTOMER_APP caller proved it acts for, with the identity signature the gateway
+     * checked (gateway README, Identity verification); empty when it proved none.
+     */
+    public Optional<String> verifiedCustomer() {
+        Object claim = jwt.getClaim(Roles.CUSTOMER_CLAIM);
+        return claim == null ? Optional.empty() : Optional.of(unquote(claim)).filter(s -> !s.isEmpty());
+    }
+
+    /** True when the caller's key may act only for its verified customer. */
+    public boolean identityRequired() {
+        Object claim = jwt.getClaim(Roles.IDENTITY_REQUIRED_CLAIM);
+        // A Boolean or JSON-P's TRUE, depending on how the token was parsed; both print as true.
+        return claim != null && "true".equals(String.valueOf(claim));
+    }
+
+    /**
+     * Refuses a customer app acting for another customer than the one it proved (403), when its key
+     * requires identity verification or it proved a customer: {@code customerId} null means the
+     * request names no customer, which is allowed (anonymous). Other roles pass.
+     */
+    public void requireActsFor(String customerId) {
+        if (!hasRole(Roles.CUSTOMER_APP) || customerId == null) {
+            return;
+        }
+        Optional<String> verified = verifiedCustomer();
+        if (verified.isPresent() ? !verified.get().equals(customerId) : identityRequired()) {
+            throw new ProblemException(403, "customer-mismatch", "Forbidden", verified.isPresent()
+                    ? "this API key may act only for the customer it proved with X-Vocloop-Customer-Signature"
+                    : "this API key must prove its customer with X-Vocloop-Customer and X-Vocloop-Customer-Signature");
+        }
     }
 
     public boolean maySee(String team) {

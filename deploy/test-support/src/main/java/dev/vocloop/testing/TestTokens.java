@@ -34,6 +34,22 @@ public final class TestTokens {
                 .expiresIn(600).sign(InternalJwtResource.KEYS.getPrivate());
     }
 
+    /**
+     * The header for a CUSTOMER_APP key that proved {@code customer} (null: none) with an identity
+     * signature, and with {@code required} may act for that customer only, as the gateway signs it.
+     */
+    public static Header customerApp(String customer, boolean required) {
+        var claims = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("test-customer_app")
+                .groups(Set.of("CUSTOMER_APP")).claim("teams", List.of());
+        if (customer != null) {
+            claims.claim("customer", customer);
+        }
+        if (required) {
+            claims.claim("customer_required", true);
+        }
+        return new Header("Authorization", "Bearer " + claims.expiresIn(600).sign(InternalJwtResource.KEYS.getPrivate()));
+    }
+
     /** The header for a caller in {@code role}. */
     public static Header as(String role, String... teams) {
         return new Header("Authorization", bearer(role, teams));

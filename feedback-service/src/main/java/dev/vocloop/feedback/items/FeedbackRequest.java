@@ -37,6 +37,12 @@ public record FeedbackRequest(
         @Schema(description = "SUPPORT_CHAT: the transcript") @Size(max = 500) List<@Valid @NotNull ChatMessage> messages,
         @Schema(description = "SURVEY: the score the answer carried") @Valid SurveyScore survey) {
 
+    /** A copy for another customer. */
+    public FeedbackRequest withCustomer(Customer newCustomer) {
+        return new FeedbackRequest(channel, externalId, text, rating, product, newCustomer, receivedAt, page, appVersion,
+                device, store, title, platform, url, authorHandle, publicPost, messages, survey);
+    }
+
     /** A copy with another text and channel-derived fields, used when a channel adapter builds the request. */
     public FeedbackRequest withText(String newText) {
         return new FeedbackRequest(channel, externalId, newText, rating, product, customer, receivedAt, page, appVersion,

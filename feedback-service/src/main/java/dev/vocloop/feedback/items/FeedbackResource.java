@@ -54,10 +54,24 @@ public class FeedbackResource {
     @APIResponse(responseCode = "201", description = "Stored and classified")
     @APIResponse(responseCode = "200", description = "The same (channel, externalId) was already stored")
     @APIResponse(responseCode = "400", description = "Invalid item")
+    @APIResponse(responseCode = "403", description = "A customer app names another customer than the one its identity signature proves, or names one without a signature while its key requires it")
     @APIResponse(responseCode = "413", description = "Body over 64 KB")
     @APIResponse(responseCode = "415", description = "Not JSON")
     public Response submitFeedback(@Valid @NotNull FeedbackRequest request) {
-        return answer(service.submit(request), caller.maySeeOriginal());
+        return answer(service.submit(forCaller(request)), caller.maySeeOriginal());
+    }
+
+    /**
+     * A customer app's item is filed under the customer it proved (the gateway checked the identity
+     * signature and put the customer in the token): another customer is refused, none is filled in.
+     * Without a proved customer, a key that requires one may still send anonymous feedback.
+     */
+    private FeedbackRequest forCaller(FeedbackRequest request) {
+        caller.requireActsFor(request.customer() == null ? null : request.customer().id());
+        if (request.customer() == null && caller.hasRole(Roles.CUSTOMER_APP) && caller.verifiedCustomer().isPresent()) {
+            return request.withCustomer(new Customer(caller.verifiedCustomer().get(), null, null, null, null, null, null));
+        }
+        return request;
     }
 
     static Response answer(FeedbackService.Submission s, boolean original) {

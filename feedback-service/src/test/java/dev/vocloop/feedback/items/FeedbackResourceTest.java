@@ -4,6 +4,7 @@ import dev.vocloop.testing.TestTokens;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -53,6 +54,41 @@ class FeedbackResourceTest {
                 .body("priority.reasons.code", hasItem("URGENT_PHRASE"))
                 .body("loopStatus", equalTo("PENDING"))
                 .body("customer.email", nullValue());
+    }
+
+    @Test
+    void aCustomerAppActsOnlyForTheCustomerItProved() {
+        String c1 = "c-idv-" + UUID.randomUUID();
+        String c2 = "c-idv-" + UUID.randomUUID();
+        // The gateway proved c1 (identity signature): c2 is refused, c1 and no customer are accepted.
+        given().header(TestTokens.customerApp(c1, true)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "Checkout is slow", "customer", Map.of("id", c2)))
+                .post("/api/v1/feedback").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("/problems/customer-mismatch"));
+        given().header(TestTokens.as("ADMIN")).get("/api/v1/feedback?customerId=" + c2).then().statusCode(200)
+                .body("items", hasSize(0));
+        String own = given().header(TestTokens.customerApp(c1, true)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "Checkout is slow", "customer", Map.of("id", c1)))
+                .post("/api/v1/feedback").then().statusCode(201).extract().path("id");
+        // No customer named: filed under the proved one.
+        String filled = given().header(TestTokens.customerApp(c1, true)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "The search finds nothing"))
+                .post("/api/v1/feedback").then().statusCode(201).extract().path("id");
+        given().header(TestTokens.as("ADMIN")).get("/api/v1/feedback/" + own).then().body("customer.id", equalTo(c1));
+        given().header(TestTokens.as("ADMIN")).get("/api/v1/feedback/" + filled).then().body("customer.id", equalTo(c1));
+
+        // A key that requires a proof but sent none: anonymous feedback only.
+        given().header(TestTokens.customerApp(null, true)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "Checkout is slow", "customer", Map.of("id", c1)))
+                .post("/api/v1/feedback").then().statusCode(403).body("type", equalTo("/problems/customer-mismatch"));
+        String anonymous = given().header(TestTokens.customerApp(null, true)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "Checkout is slow again"))
+                .post("/api/v1/feedback").then().statusCode(201).extract().path("id");
+        given().header(TestTokens.as("ADMIN")).get("/api/v1/feedback/" + anonymous).then().body("customer", nullValue());
+        // A key with verification off (created before it existed) names any customer, as before.
+        given().header(TestTokens.customerApp(null, false)).contentType(ContentType.JSON)
+                .body(Map.of("channel", "IN_APP", "text", "Checkout is slow", "customer", Map.of("id", "c-idv-3")))
+                .post("/api/v1/feedback").then().statusCode(201);
     }
 
     @Test

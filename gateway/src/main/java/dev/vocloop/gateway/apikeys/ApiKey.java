@@ -44,6 +44,18 @@ public class ApiKey extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /**
+     * CUSTOMER_APP keys: the HMAC key the app's server signs customer ids with. Kept readable,
+     * unlike the key's secret, because the gateway computes the same HMAC; never logged or listed.
+     * Null for keys created before identity verification existed and for other roles.
+     */
+    @Column(name = "identity_secret")
+    public String identitySecret;
+
+    /** CUSTOMER_APP keys: whether the key may act only for a customer proved by a signature. */
+    @Column(name = "identity_required")
+    public boolean identityRequired;
+
     public List<String> teamList() {
         return teams == null || teams.isEmpty() ? List.of() : Arrays.asList(teams.split(","));
     }

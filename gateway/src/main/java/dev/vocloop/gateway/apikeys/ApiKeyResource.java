@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,6 +55,15 @@ public class ApiKeyResource {
     @Operation(summary = "One API key, without its secret")
     public ApiKeyView get(@PathParam("id") String id) {
         return keys.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Switch a CUSTOMER_APP key's identity verification; a key without an identity secret gets one, "
+            + "in this answer only")
+    public ApiKeyIdentity update(@PathParam("id") String id, @NotNull @Valid UpdateApiKeyRequest request) {
+        return keys.setIdentityRequired(id, request.identityRequired());
     }
 
     @DELETE

@@ -32,6 +32,15 @@ public class Authenticator {
      * worker thread.
      */
     public Future<Optional<Caller>> authenticate(String authorization) {
+        return authenticate(authorization, CustomerProof.NONE);
+    }
+
+    /**
+     * The caller as {@link #authenticate(String)}, with the customer a CUSTOMER_APP key proves by
+     * {@code proof}. Fails with {@link CustomerSignatureException} when a signature was sent and does
+     * not match (the bootstrap admin key ignores the proof: it acts for everybody anyway).
+     */
+    public Future<Optional<Caller>> authenticate(String authorization, CustomerProof proof) {
         if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Future.succeededFuture(Optional.empty());
@@ -40,7 +49,7 @@ public class Authenticator {
         if (isAdminKey(secret)) {
             return Future.succeededFuture(Optional.of(new Caller(Caller.BOOTSTRAP_ADMIN, Role.ADMIN, List.of())));
         }
-        return vertx.executeBlocking(() -> keys.authenticate(secret), false);
+        return vertx.executeBlocking(() -> keys.authenticate(secret, proof), false);
     }
 
     private boolean isAdminKey(String secret) {

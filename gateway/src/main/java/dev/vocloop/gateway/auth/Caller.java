@@ -9,8 +9,11 @@ import java.util.List;
  *     who holds only a survey or follow-up token
  * @param role the role of the key; {@code null} for a token holder
  * @param teams the teams an agent works; empty for other roles
+ * @param customer for a CUSTOMER_APP key, the customer id it proved with a valid identity signature;
+ *     {@code null} when it proved none
+ * @param identityRequired whether the CUSTOMER_APP key may act only for its proved customer
  */
-public record Caller(String subject, Role role, List<String> teams) {
+public record Caller(String subject, Role role, List<String> teams, String customer, boolean identityRequired) {
 
     /** Subject of the bootstrap admin key from {@code VOCLOOP_ADMIN_KEY}. */
     public static final String BOOTSTRAP_ADMIN = "admin";
@@ -20,6 +23,11 @@ public record Caller(String subject, Role role, List<String> teams) {
 
     public Caller {
         teams = teams == null ? List.of() : List.copyOf(teams);
+    }
+
+    /** A caller that proved no customer. */
+    public Caller(String subject, Role role, List<String> teams) {
+        this(subject, role, teams, null, false);
     }
 
     /** Whether the caller authenticated with an API key (and so has a per-key rate limit). */

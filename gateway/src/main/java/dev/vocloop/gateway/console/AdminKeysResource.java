@@ -32,8 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The admins' API key pages: the list (never a secret), creating a key, whose secret is shown on
- * one page view only, and revoking.
+ * The admins' API key pages: the list (never a secret), creating a key, whose secret (and, for a
+ * CUSTOMER_APP key, identity secret) is shown on one page view only, and revoking.
  */
 @Path("/console/admin/api-keys")
 @Produces(MediaType.TEXT_HTML)
@@ -60,7 +60,8 @@ public class AdminKeysResource {
 
     /** The secret with what it belongs to, and the session that created it (nobody else may see it). */
     @TemplateData
-    public record Created(String sessionId, String id, String key, String name, String role, String teams) {
+    public record Created(String sessionId, String id, String key, String name, String role, String teams,
+            String identitySecret) {
 
         @Override
         public String toString() {
@@ -96,7 +97,7 @@ public class AdminKeysResource {
         failUnlessOk(result);
         Created c = new Created(session.id(), Views.str(result.body(), "id"), Views.str(result.body(), "key"),
                 Views.str(result.body(), "name"), Views.str(result.body(), "role"),
-                String.join(", ", Views.strings(result.body().path("teams"))));
+                String.join(", ", Views.strings(result.body().path("teams"))), Views.str(result.body(), "identitySecret"));
         String view = SessionStore.randomToken();
         created.put(view, c);
         Log.infof("console: %s created API key %s (%s)", session.subject(), c.id(), c.role());

@@ -3,6 +3,8 @@ package dev.vocloop.gateway.routing;
 import dev.vocloop.gateway.auth.AccessPolicy;
 import dev.vocloop.gateway.auth.Authenticator;
 import dev.vocloop.gateway.auth.Caller;
+import dev.vocloop.gateway.auth.CustomerProof;
+import dev.vocloop.gateway.auth.CustomerSignatureException;
 import dev.vocloop.gateway.auth.Role;
 import dev.vocloop.gateway.http.EdgeHandler;
 import dev.vocloop.gateway.http.ProblemResponses;
@@ -64,8 +66,12 @@ public class GatewayHandler {
             unauthorized(ctx, "an API key is required: Authorization: Bearer <key>");
             return;
         }
-        authenticator.authenticate(authorization).onComplete(ar -> {
-            if (ar.failed()) {
+        CustomerProof proof = new CustomerProof(request.getHeader(CustomerProof.CUSTOMER_HEADER),
+                request.getHeader(CustomerProof.SIGNATURE_HEADER));
+        authenticator.authenticate(authorization, proof).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof CustomerSignatureException e) {
+                customerUnproved(ctx, e.getMessage());
+            } else if (ar.failed()) {
                 Log.errorf(ar.cause(), "request %s: API key lookup failed", EdgeHandler.requestId(ctx));
                 problems.send(ctx, 503, "unavailable", "Service unavailable", "the API key could not be checked, try again");
             } else if (ar.result().isEmpty()) {
@@ -73,9 +79,21 @@ public class GatewayHandler {
             } else if (!policy.allows(ar.result().get(), request.method(), path)) {
                 problems.send(ctx, 403, "forbidden", "Forbidden", "the API key's role may not use this route");
             } else {
-                admit(ctx, route, ar.result().get());
+                switch (policy.customerAccess(ar.result().get(), request.method(), path)) {
+                    case NOT_PROVED -> customerUnproved(ctx, "this API key may read a customer's data only with "
+                            + CustomerProof.CUSTOMER_HEADER + " and " + CustomerProof.SIGNATURE_HEADER);
+                    case OTHER_CUSTOMER -> problems.send(ctx, 403, "customer-mismatch", "Forbidden",
+                            "this API key may act only for the customer its signature proves");
+                    case ALLOWED -> admit(ctx, route, ar.result().get());
+                }
             }
         });
+    }
+
+    /** 401 for a customer app that must prove its customer and did not, or sent a wrong signature. */
+    private void customerUnproved(RoutingContext ctx, String detail) {
+        ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"vocloop\"");
+        problems.send(ctx, 401, "customer-signature", "Customer not verified", detail);
     }
 
     private void admit(RoutingContext ctx, Route route, Caller caller) {

@@ -196,7 +196,9 @@ public class ProxyForwarder {
         headers.set(RequestIds.HEADER, in.getHeader(RequestIds.HEADER));
         // A customer without a key holds a link token, which the service checks against the invitation.
         String role = caller.role() == null ? Roles.CUSTOMER : caller.role().name();
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(caller.subject(), role, caller.teams()));
+        // The customer a customer app proved (the gateway checked its signature), never a header as sent.
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(caller.subject(), role, caller.teams(),
+                caller.customer(), caller.identityRequired()));
         return headers;
     }
 

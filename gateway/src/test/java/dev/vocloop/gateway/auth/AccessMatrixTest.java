@@ -25,7 +25,14 @@ class AccessMatrixTest {
     private static final Map<Role, String> BEARERS = new ConcurrentHashMap<>();
 
     private static String bearer(Role role) {
-        return BEARERS.computeIfAbsent(role, r -> r == Role.AGENT ? ApiKeys.bearer(r.name(), "billing") : ApiKeys.bearer(r.name()));
+        return BEARERS.computeIfAbsent(role, r -> switch (r) {
+            case AGENT -> ApiKeys.bearer(r.name(), "billing");
+            // The matrix is about roles; what a key that must prove its customer may do is
+            // IdentityVerificationTest's. This is a key as created before identity verification.
+            case CUSTOMER_APP -> "Bearer " + ApiKeys.create(Map.of("name", "customer app test key", "role", "CUSTOMER_APP",
+                    "identityRequired", false)).getString("key");
+            default -> ApiKeys.bearer(r.name());
+        });
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

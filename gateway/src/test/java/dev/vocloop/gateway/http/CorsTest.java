@@ -23,6 +23,17 @@ class CorsTest {
     }
 
     @Test
+    void letsTheWidgetSendItsCustomerProof() {
+        given().header("Origin", "https://widget.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,x-vocloop-customer,x-vocloop-customer-signature")
+                .when().options("/api/v1/customers/c-1/pending-surveys")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("https://widget.example.com"))
+                .header("Access-Control-Allow-Headers", containsString("X-Vocloop-Customer-Signature"));
+    }
+
+    @Test
     void refusesOtherOrigins() {
         given().header("Origin", "https://evil.example.net")
                 .header("Access-Control-Request-Method", "POST")

@@ -54,23 +54,38 @@ public class InternalTokens {
 
     /** A bearer token for {@code subject} acting in {@code role}, limited to {@code teams} for agents. */
     public String token(String subject, String role, List<String> teams) {
-        String cacheKey = subject + '\n' + role + '\n' + String.join(",", teams);
+        return token(subject, role, teams, null, false);
+    }
+
+    /**
+     * A bearer token as {@link #token(String, String, List)}, for a customer app that proved it acts
+     * for {@code customer} (null when it proved nothing) and, with {@code identityRequired}, may act
+     * for that customer only.
+     */
+    public String token(String subject, String role, List<String> teams, String customer, boolean identityRequired) {
+        String cacheKey = subject + '\n' + role + '\n' + String.join(",", teams) + '\n' + identityRequired
+                + (customer == null ? "" : '\n' + customer);
         Instant now = clock.instant();
         Token cached = cache.get(cacheKey);
         if (cached != null && now.isBefore(cached.reuseUntil())) {
             return cached.value();
         }
         Instant expires = now.plus(lifetime);
-        String value = Jwt.issuer(ISSUER)
+        var claims = Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
                 .groups(Set.of(role))
-                .claim(Roles.TEAMS_CLAIM, teams)
-                .issuedAt(now)
-                .expiresAt(expires)
-                .sign(privateKey());
+                .claim(Roles.TEAMS_CLAIM, teams);
+        if (customer != null) {
+            claims.claim(Roles.CUSTOMER_CLAIM, customer);
+        }
+        if (identityRequired) {
+            claims.claim(Roles.IDENTITY_REQUIRED_CLAIM, true);
+        }
+        String value = claims.issuedAt(now).expiresAt(expires).sign(privateKey());
         if (cache.size() > 10_000) {
-            // Bounded: callers are API keys, so this only trips after a flood of distinct keys.
+            // Bounded: callers are API keys (and their verified customers), so this only trips after a
+            // flood of distinct keys or customers; clearing costs only re-signing.
             cache.clear();
         }
         cache.put(cacheKey, new Token(value, now.plus(lifetime.dividedBy(2))));

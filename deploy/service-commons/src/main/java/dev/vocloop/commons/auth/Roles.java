@@ -18,6 +18,18 @@ public final class Roles {
     /** The claim that lists the teams an agent works. */
     public static final String TEAMS_CLAIM = "teams";
 
+    /**
+     * The claim with the customer id a CUSTOMER_APP caller proved with an identity signature
+     * (gateway README, Identity verification); absent when none was verified.
+     */
+    public static final String CUSTOMER_CLAIM = "customer";
+
+    /**
+     * The claim, {@code true}, on tokens of CUSTOMER_APP keys that must act for a verified customer
+     * only; absent for keys created before identity verification existed or switched off.
+     */
+    public static final String IDENTITY_REQUIRED_CLAIM = "customer_required";
+
     private Roles() {
     }
 }

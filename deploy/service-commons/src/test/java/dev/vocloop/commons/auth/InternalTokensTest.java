@@ -36,6 +36,19 @@ class InternalTokensTest {
     }
 
     @Test
+    void carriesTheVerifiedCustomerOfACustomerAppAndNeverMixesCustomersUp() throws Exception {
+        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60));
+        JwtClaims c1 = consumer().processToClaims(tokens.token("key-1", Roles.CUSTOMER_APP, List.of(), "c-1", true));
+        JwtClaims c2 = consumer().processToClaims(tokens.token("key-1", Roles.CUSTOMER_APP, List.of(), "c-2", true));
+        assertEquals("c-1", c1.getStringClaimValue(Roles.CUSTOMER_CLAIM));
+        assertEquals("c-2", c2.getStringClaimValue(Roles.CUSTOMER_CLAIM), "the cache keeps customers apart");
+        assertEquals(Boolean.TRUE, c1.getClaimValue(Roles.IDENTITY_REQUIRED_CLAIM));
+        JwtClaims none = consumer().processToClaims(tokens.token("key-1", Roles.CUSTOMER_APP, List.of()));
+        assertTrue(!none.hasClaim(Roles.CUSTOMER_CLAIM) && !none.hasClaim(Roles.IDENTITY_REQUIRED_CLAIM),
+                "no customer proved, no claim: " + none);
+    }
+
+    @Test
     void reusesATokenForHalfItsLifeOnly() {
         MutableClock clock = new MutableClock();
         InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60), clock);
