@@ -121,6 +121,30 @@ public class AdminKeysResource {
         return Response.status(c == null ? 410 : 200).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
+    /**
+     * Switches a CUSTOMER_APP key's customer identity verification. A key created before identity
+     * verification existed gets its identity secret on the first switch; it is shown once, like a new key's.
+     */
+    @POST
+    @Path("/{id}/identity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response identity(@Context HttpHeaders headers, @PathParam("id") String id, @FormParam("_csrf") String csrf,
+            @FormParam("required") String required) {
+        ConsoleSession session = admin(pages, headers, csrf);
+        String keyId = safe(id);
+        boolean on = "true".equals(required);
+        ApiResult result = api.patch(session, "/api/v1/api-keys/" + keyId, Map.of("identityRequired", on));
+        failUnlessOk(result);
+        Log.infof("console: %s switched customer identity verification of API key %s %s", session.subject(), keyId, on ? "on" : "off");
+        String secret = Views.str(result.body(), "identitySecret");
+        if (!secret.isEmpty()) {
+            String view = SessionStore.randomToken();
+            created.put(view, new Created(session.id(), keyId, "", "", "CUSTOMER_APP", "", secret));
+            return seeOther("/console/admin/api-keys/created/" + view);
+        }
+        return seeOther("/console/admin/api-keys?done=" + (on ? "key_identity_on" : "key_identity_off"));
+    }
+
     @POST
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

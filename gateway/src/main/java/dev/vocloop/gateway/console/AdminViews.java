@@ -141,12 +141,15 @@ public final class AdminViews {
 
     /** An API key as listed: never its secret. */
     @TemplateData
+    /** @param identity CUSTOMER_APP keys: "required" or "off" (customer identity verification); empty for other roles */
     public record ApiKey(String id, String name, String role, String teams, String prefix, String createdAt, String lastUsedAt,
-            String revokedAt) {
+            String revokedAt, String identity) {
 
         static ApiKey of(JsonNode k) {
+            JsonNode identity = k.path("identityRequired");
             return new ApiKey(str(k, "id"), str(k, "name"), str(k, "role"), String.join(", ", strings(k.path("teams"))),
-                    str(k, "prefix"), when(str(k, "createdAt")), when(str(k, "lastUsedAt")), when(str(k, "revokedAt")));
+                    str(k, "prefix"), when(str(k, "createdAt")), when(str(k, "lastUsedAt")), when(str(k, "revokedAt")),
+                    identity.isBoolean() ? (identity.asBoolean() ? "required" : "off") : "");
         }
 
         public boolean revoked() {

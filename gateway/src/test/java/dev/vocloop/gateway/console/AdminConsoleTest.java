@@ -180,6 +180,47 @@ class AdminConsoleTest {
     }
 
     @Test
+    void anAdminSwitchesACustomerAppKeysIdentityVerificationOnThePage() {
+        String admin = ConsoleSessions.signIn(StubServices.ADMIN_KEY);
+        String csrf = ConsoleSessions.csrfOf(given().cookie(Web.SESSION_COOKIE, admin).when().get("/console/admin/api-keys").asString());
+        String name = "shop widget " + System.nanoTime();
+        given().redirects().follow(false).cookie(Web.SESSION_COOKIE, admin).contentType(FORM)
+                .formParam("_csrf", csrf).formParam("name", name).formParam("role", "CUSTOMER_APP")
+                .when().post("/console/admin/api-keys").then().statusCode(303);
+        String id = given().header("Authorization", "Bearer " + StubServices.ADMIN_KEY).when().get("/api/v1/api-keys?limit=200")
+                .then().statusCode(200).extract().jsonPath().getString("items.find { it.name == '" + name + "' }.id");
+        String row = rowOf(given().cookie(Web.SESSION_COOKIE, admin).when().get("/console/admin/api-keys").asString(), id);
+        assertTrue(row.contains("customer identity verified") && row.contains("name=\"required\" value=\"false\""), row);
+
+        given().redirects().follow(false).cookie(Web.SESSION_COOKIE, admin).contentType(FORM).formParam("_csrf", csrf)
+                .formParam("required", "false").when().post("/console/admin/api-keys/" + id + "/identity")
+                .then().statusCode(303).header("Location", containsString("done=key_identity_off"));
+        assertFalse(identityRequired(id), "the API says the key no longer requires signatures");
+        row = rowOf(given().cookie(Web.SESSION_COOKIE, admin).when().get("/console/admin/api-keys").asString(), id);
+        assertTrue(row.contains("customer identity not verified") && row.contains("name=\"required\" value=\"true\""), row);
+
+        given().redirects().follow(false).cookie(Web.SESSION_COOKIE, admin).contentType(FORM).formParam("_csrf", csrf)
+                .formParam("required", "true").when().post("/console/admin/api-keys/" + id + "/identity")
+                .then().statusCode(303).header("Location", containsString("done=key_identity_on"));
+        assertTrue(identityRequired(id));
+        // Without the form's CSRF token nothing changes.
+        given().redirects().follow(false).cookie(Web.SESSION_COOKIE, admin).contentType(FORM).formParam("required", "false")
+                .when().post("/console/admin/api-keys/" + id + "/identity").then().statusCode(403);
+        assertTrue(identityRequired(id));
+    }
+
+    private static boolean identityRequired(String id) {
+        return given().header("Authorization", "Bearer " + StubServices.ADMIN_KEY).when().get("/api/v1/api-keys/" + id)
+                .then().statusCode(200).extract().jsonPath().getBoolean("identityRequired");
+    }
+
+    private static String rowOf(String page, String id) {
+        int start = page.indexOf("<tr id=\"key-" + id + "\"");
+        assertTrue(start >= 0, "the key is listed");
+        return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    @Test
     void theApisRefusalIsAHumanSentenceWithItsReason() {
         String admin = ConsoleSessions.signIn(StubServices.ADMIN_KEY);
         String csrf = ConsoleSessions.csrfOf(given().cookie(Web.SESSION_COOKIE, admin).when().get("/console/admin/api-keys").asString());
