@@ -68,10 +68,12 @@ public class FeedbackResource {
      */
     private FeedbackRequest forCaller(FeedbackRequest request) {
         caller.requireActsFor(request.customer() == null ? null : request.customer().id());
-        if (request.customer() == null && caller.hasRole(Roles.CUSTOMER_APP) && caller.verifiedCustomer().isPresent()) {
-            return request.withCustomer(new Customer(caller.verifiedCustomer().get(), null, null, null, null, null, null));
+        if (request.customer() != null || !caller.hasRole(Roles.CUSTOMER_APP)) {
+            return request;
         }
-        return request;
+        return caller.verifiedCustomer()
+                .map(id -> request.withCustomer(new Customer(id, null, null, null, null, null, null)))
+                .orElse(request);
     }
 
     static Response answer(FeedbackService.Submission s, boolean original) {
