@@ -22,12 +22,15 @@ for template in "$dir"/*.env.example; do
   done < "$template" > "$target"
   echo "created ${target#"$PWD"/}"
 done
-# The key pair of the internal tokens (CONTRACT.md, Internal tokens).
-if [[ -e "$dir/internal-jwt-private.pem" ]]; then
-  echo "kept    ${dir#"$PWD"/}/internal-jwt-private.pem"
-else
+# The two key pairs of the internal tokens, the gateway's and the services' (CONTRACT.md, Internal tokens).
+for who in gateway service; do
+  key="$dir/internal-jwt-$who-private.pem"
+  if [[ -e "$key" ]]; then
+    echo "kept    ${key#"$PWD"/}"
+    continue
+  fi
   umask 077
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/internal-jwt-private.pem" 2>/dev/null
-  openssl pkey -in "$dir/internal-jwt-private.pem" -pubout -out "$dir/internal-jwt-public.pem"
-  echo "created ${dir#"$PWD"/}/internal-jwt-private.pem and internal-jwt-public.pem"
-fi
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$key" 2>/dev/null
+  openssl pkey -in "$key" -pubout -out "$dir/internal-jwt-$who-public.pem"
+  echo "created ${key#"$PWD"/} and internal-jwt-$who-public.pem"
+done

@@ -126,9 +126,17 @@ class ClosedLoopIT {
         given().header("X-Vocloop-Role", "ADMIN").contentType(ContentType.JSON).body("{}")
                 .when().post("http://127.0.0.1:" + ports.get("SURVEY") + "/internal/follow-ups")
                 .then().statusCode(401).contentType("application/problem+json");
-        // the same service answers a call signed with the platform key
+        // the same service answers a call signed with the gateway's key, as a second gateway replica would sign it
         given().header("Authorization", RunningPlatform.internalToken(home, "e2e", "ADMIN"))
                 .when().get("http://127.0.0.1:" + ports.get("TICKET") + "/api/v1/tickets").then().statusCode(200);
+        // a leaked service key cannot act as an admin, and the gateway's key cannot sign a hand-over
+        given().header("Authorization", RunningPlatform.signedWith(home, "service", "leak", "ADMIN"))
+                .when().get("http://127.0.0.1:" + ports.get("TICKET") + "/api/v1/tickets")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", RunningPlatform.signedWith(home, "gateway", "gateway", "SERVICE"))
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("http://127.0.0.1:" + ports.get("SURVEY") + "/internal/follow-ups")
+                .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test

@@ -38,11 +38,16 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /**
-     * An {@code Authorization} value signed with the platform's internal key from {@code home}, as
+     * An {@code Authorization} value signed with the gateway's internal key from {@code home}, as
      * the gateway (or a second replica of it) signs for a caller (CONTRACT.md, Internal tokens).
      */
     static String internalToken(Path home, String subject, String role) throws IOException {
-        String pem = java.nio.file.Files.readString(home.resolve("internal-jwt/private.pem"));
+        return signedWith(home, "gateway", subject, role);
+    }
+
+    /** The same, signed with the pair {@code keys} ({@code gateway} or {@code service}) and named so in its kid. */
+    static String signedWith(Path home, String keys, String subject, String role) throws IOException {
+        String pem = java.nio.file.Files.readString(home.resolve("internal-jwt/" + keys + "-private.pem"));
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
@@ -60,6 +65,7 @@ final class RunningPlatform implements AutoCloseable {
             jws.setKey(key);
             jws.setAlgorithmHeaderValue(org.jose4j.jws.AlgorithmIdentifiers.RSA_USING_SHA256);
             jws.setHeader("typ", "JWT");
+            jws.setKeyIdHeaderValue(keys);
             return "Bearer " + jws.getCompactSerialization();
         } catch (java.security.GeneralSecurityException | org.jose4j.lang.JoseException e) {
             throw new IllegalStateException("the platform's internal key does not load", e);

@@ -12,28 +12,45 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The key pair of the internal tokens (CONTRACT.md, Internal tokens): generated once and kept under
- * the platform's home ({@code internal-jwt/}, the private key readable by the owner only), so that
- * a restart keeps accepting the tokens of running clients. Never printed.
+ * The two key pairs of the internal tokens (CONTRACT.md, Internal tokens): the gateway's, which signs
+ * callers, and the services', which signs their SERVICE hand-overs. Generated once and kept under
+ * the platform's home ({@code internal-jwt/}, private keys readable by the owner only), so that a
+ * restart keeps accepting the tokens of running clients. Never printed.
  *
- * @param privateKeyPem PKCS#8 PEM, for whoever signs (the gateway and the services' hand-overs)
- * @param publicKeyPem X.509 PEM, for the services that verify
+ * @param gateway the gateway's pair: its private key goes to the gateway only
+ * @param service the services' pair: its private key goes to the three services only
  */
-record InternalJwtKeys(String privateKeyPem, String publicKeyPem) {
+record InternalJwtKeys(Pair gateway, Pair service) {
+
+    /**
+     * @param privateKeyPem PKCS#8 PEM, for whoever signs with it
+     * @param publicKeyPem X.509 PEM, for the services that verify
+     */
+    record Pair(String privateKeyPem, String publicKeyPem) {
+
+        @Override
+        public String toString() {
+            return "Pair[private key hidden]";
+        }
+    }
 
     static InternalJwtKeys resolve(Path home) {
         Path dir = home.resolve("internal-jwt");
-        Path privateFile = dir.resolve("private.pem");
-        Path publicFile = dir.resolve("public.pem");
+        return new InternalJwtKeys(pair(dir, "gateway"), pair(dir, "service"));
+    }
+
+    private static Pair pair(Path dir, String name) {
+        Path privateFile = dir.resolve(name + "-private.pem");
+        Path publicFile = dir.resolve(name + "-public.pem");
         try {
             if (Files.exists(privateFile) && Files.exists(publicFile)) {
-                return new InternalJwtKeys(Files.readString(privateFile, StandardCharsets.UTF_8),
+                return new Pair(Files.readString(privateFile, StandardCharsets.UTF_8),
                         Files.readString(publicFile, StandardCharsets.UTF_8));
             }
             Files.createDirectories(dir);
-            KeyPair pair = generate();
-            InternalJwtKeys keys = new InternalJwtKeys(pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-                    pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            KeyPair generated = generate();
+            Pair keys = new Pair(pem("PRIVATE KEY", generated.getPrivate().getEncoded()),
+                    pem("PUBLIC KEY", generated.getPublic().getEncoded()));
             // Written owner-only before the key goes in, so it is never readable by others.
             Files.writeString(privateFile, "", StandardCharsets.UTF_8);
             ownerOnly(privateFile);
@@ -70,6 +87,6 @@ record InternalJwtKeys(String privateKeyPem, String publicKeyPem) {
 
     @Override
     public String toString() {
-        return "InternalJwtKeys[private key hidden]";
+        return "InternalJwtKeys[private keys hidden]";
     }
 }

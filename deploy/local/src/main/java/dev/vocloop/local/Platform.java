@@ -73,14 +73,16 @@ public final class Platform implements AutoCloseable {
         smtp = track(EmbeddedSmtpStore.start(config));
 
         InternalJwtKeys keys = InternalJwtKeys.resolve(config.home());
-        // Every part signs (the gateway for callers, the services for hand-overs); the services verify.
+        // The services sign their hand-overs with the services' key and verify both keys; the
+        // gateway signs callers with its own key and gets nothing else (CONTRACT.md, Internal tokens).
         Map<String, String> urls = Map.of(
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + config.feedbackPort(),
                 "TICKET_SERVICE_URL", "http://127.0.0.1:" + config.ticketPort(),
                 "SURVEY_SERVICE_URL", "http://127.0.0.1:" + config.surveyPort(),
                 "PUBLIC_BASE_URL", config.gatewayUrl(),
-                "INTERNAL_JWT_PRIVATE_KEY", keys.privateKeyPem(),
-                "INTERNAL_JWT_PUBLIC_KEY", keys.publicKeyPem());
+                "INTERNAL_JWT_PRIVATE_KEY", keys.service().privateKeyPem(),
+                "GATEWAY_JWT_PUBLIC_KEY", keys.gateway().publicKeyPem(),
+                "SERVICE_JWT_PUBLIC_KEY", keys.service().publicKeyPem());
 
         Map<String, String> feedback = new HashMap<>(urls);
         feedback.put("MONGODB_URI", mongo.uri());
@@ -93,6 +95,9 @@ public final class Platform implements AutoCloseable {
         survey.put("SMTP_PORT", String.valueOf(smtp.port()));
 
         Map<String, String> gateway = withDatabase(urls, pg, "vocloop_gateway");
+        gateway.remove("GATEWAY_JWT_PUBLIC_KEY");
+        gateway.remove("SERVICE_JWT_PUBLIC_KEY");
+        gateway.put("INTERNAL_JWT_PRIVATE_KEY", keys.gateway().privateKeyPem());
         gateway.put("VOCLOOP_ADMIN_KEY", adminKey);
         gateway.put("CORS_ORIGINS", config.gatewayCorsOrigins());
 

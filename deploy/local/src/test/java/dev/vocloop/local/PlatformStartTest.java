@@ -2,6 +2,7 @@ package dev.vocloop.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,10 +92,15 @@ class PlatformStartTest {
         InternalJwtKeys second = InternalJwtKeys.resolve(home);
 
         assertEquals(first, second, "a restart keeps the keys");
-        assertTrue(first.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"));
-        assertTrue(first.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(home.resolve("internal-jwt/private.pem"))));
+        for (InternalJwtKeys.Pair pair : List.of(first.gateway(), first.service())) {
+            assertTrue(pair.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"));
+            assertTrue(pair.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
+        }
+        assertNotEquals(first.gateway().publicKeyPem(), first.service().publicKeyPem(), "two pairs, not one");
+        for (String name : List.of("gateway", "service")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(home.resolve("internal-jwt/" + name + "-private.pem"))));
+        }
         assertFalse(first.toString().contains("PRIVATE KEY-----\n"), "toString leaks the key");
     }
 }

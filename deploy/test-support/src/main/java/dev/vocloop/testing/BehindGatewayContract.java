@@ -2,6 +2,7 @@ package dev.vocloop.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,28 @@ public abstract class BehindGatewayContract extends ServiceConventionsContract {
     @Test
     void tokenSignedByAnotherKeyIs401() {
         given().header(TestTokens.forged()).when().get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void callerRoleSignedWithTheServicesKeyIs401() {
+        // A service that leaked its key still cannot act as an admin.
+        given().header(TestTokens.wrongKeyFor("ADMIN")).when().get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void serviceRoleOnlyFromTheServicesKey() {
+        given().header(TestTokens.wrongKeyFor("SERVICE")).when().get(protectedPath())
+                .then().statusCode(401).contentType("application/problem+json");
+        // The same role from the right key is authenticated (whether this route grants it is another matter).
+        given().header(TestTokens.as("SERVICE")).when().get(protectedPath())
+                .then().statusCode(not(401));
+    }
+
+    @Test
+    void keyIdThatNamesAnotherKeyIs401() {
+        given().header(TestTokens.lyingKeyId("ADMIN")).when().get(protectedPath())
                 .then().statusCode(401).contentType("application/problem+json");
     }
 

@@ -10,22 +10,26 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The internal JWT keys for a service under test (CONTRACT.md, Internal tokens): a fresh RSA key
- * pair per test JVM, never a key kept in the repository. The service verifies with the public key
- * and signs its own hand-over calls with the private one; tests sign their calls with
+ * The internal JWT keys for a service under test (CONTRACT.md, Internal tokens): fresh RSA key
+ * pairs per test JVM, never a key kept in the repository, one for the gateway and one for the
+ * services, as in production. A service verifies with both public keys and signs its own hand-over
+ * calls with the services' private key; the gateway signs with its own. Tests sign their calls with
  * {@link TestTokens}. Requests sent through REST Assured without an {@code Authorization} header
  * get an ADMIN token (a SERVICE token on {@code /internal} routes), so tests about other behaviour need not repeat it; tests about access name
  * their caller with {@link TestTokens#as} or send none with {@link TestTokens#anonymous()}.
  */
 public class InternalJwtResource implements QuarkusTestResourceLifecycleManager {
 
-    static final KeyPair KEYS = generate();
+    /** The gateway's pair: it signs callers. */
+    static final KeyPair GATEWAY_KEYS = generate();
+    /** The services' pair: they sign their SERVICE hand-overs. */
+    static final KeyPair SERVICE_KEYS = generate();
     private static volatile boolean filterInstalled;
     private boolean defaultToken = true;
 
     /**
      * {@code defaultToken=false} for the gateway, whose clients send API keys, not internal tokens:
-     * it gets the signing key only.
+     * it gets its signing key only.
      */
     @Override
     public void init(Map<String, String> initArgs) {
@@ -34,29 +38,20 @@ public class InternalJwtResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        if (defaultToken) {
-            installDefaultToken();
+        if (!defaultToken) {
+            return Map.of("internal-jwt.private-key", pem("PRIVATE KEY", GATEWAY_KEYS.getPrivate().getEncoded()));
         }
+        installDefaultToken();
+        String gatewayPublic = pem("PUBLIC KEY", GATEWAY_KEYS.getPublic().getEncoded());
         return Map.of(
-                "mp.jwt.verify.publickey", publicKeyPem(),
-                "internal-jwt.private-key", privateKeyPem());
+                "internal-jwt.gateway-public-key", gatewayPublic,
+                "internal-jwt.service-public-key", pem("PUBLIC KEY", SERVICE_KEYS.getPublic().getEncoded()),
+                "mp.jwt.verify.publickey", gatewayPublic,
+                "internal-jwt.private-key", pem("PRIVATE KEY", SERVICE_KEYS.getPrivate().getEncoded()));
     }
 
     @Override
     public void stop() {
-    }
-
-    /** The key the services verify with, for tests that check a token the platform signed. */
-    public static java.security.PublicKey publicKey() {
-        return KEYS.getPublic();
-    }
-
-    public static String publicKeyPem() {
-        return pem("PUBLIC KEY", KEYS.getPublic().getEncoded());
-    }
-
-    public static String privateKeyPem() {
-        return pem("PRIVATE KEY", KEYS.getPrivate().getEncoded());
     }
 
     private static synchronized void installDefaultToken() {

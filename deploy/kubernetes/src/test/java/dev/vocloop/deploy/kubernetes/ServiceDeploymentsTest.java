@@ -124,11 +124,11 @@ class ServiceDeploymentsTest {
             "gateway", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "VOCLOOP_ADMIN_KEY", "FEEDBACK_SERVICE_URL",
                     "TICKET_SERVICE_URL", "SURVEY_SERVICE_URL", "CORS_ORIGINS", "INTERNAL_JWT_PRIVATE_KEY"),
             "feedback-service", Set.of("MONGODB_URI", "MONGODB_DATABASE", "TICKET_SERVICE_URL",
-                    "INTERNAL_JWT_PRIVATE_KEY", "INTERNAL_JWT_PUBLIC_KEY"),
+                    "INTERNAL_JWT_PRIVATE_KEY", "GATEWAY_JWT_PUBLIC_KEY", "SERVICE_JWT_PUBLIC_KEY"),
             "ticket-service", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "SURVEY_SERVICE_URL",
-                    "INTERNAL_JWT_PRIVATE_KEY", "INTERNAL_JWT_PUBLIC_KEY"),
+                    "INTERNAL_JWT_PRIVATE_KEY", "GATEWAY_JWT_PUBLIC_KEY", "SERVICE_JWT_PUBLIC_KEY"),
             "survey-service", Set.of("DB_URL", "DB_USER", "DB_PASSWORD", "TICKET_SERVICE_URL", "FEEDBACK_SERVICE_URL",
-                    "SMTP_HOST", "SMTP_PORT", "PUBLIC_BASE_URL", "INTERNAL_JWT_PRIVATE_KEY", "INTERNAL_JWT_PUBLIC_KEY"));
+                    "SMTP_HOST", "SMTP_PORT", "PUBLIC_BASE_URL", "INTERNAL_JWT_PRIVATE_KEY", "GATEWAY_JWT_PUBLIC_KEY", "SERVICE_JWT_PUBLIC_KEY"));
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("variantsAndServices")

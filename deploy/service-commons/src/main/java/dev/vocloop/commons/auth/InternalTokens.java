@@ -22,6 +22,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link Roles#SERVICE} for its hand-over calls. Every service verifies the signature with the
  * public key and checks roles itself, so a service reached without the gateway stays closed.
  *
+ * <p>The gateway and the services sign with two different key pairs, named in the token's
+ * {@code kid} header ({@link #GATEWAY_KEY_ID}, {@link #SERVICE_KEY_ID}): a service accepts the
+ * {@code SERVICE} role only from the service key and every caller role only from the gateway key,
+ * so a service that leaks its key cannot mint an ADMIN token.
+ *
  * <p>Signing costs an RSA operation, so a token is reused for the same caller until half its
  * life has passed; revoking an API key still takes effect at once because the gateway checks the
  * key on every request before it asks for a token.
@@ -33,8 +38,13 @@ public class InternalTokens {
 
     public static final String ISSUER = "vocloop-gateway";
     public static final String AUDIENCE = "vocloop-services";
+    /** The {@code kid} of tokens the gateway signs for its callers. */
+    public static final String GATEWAY_KEY_ID = "gateway";
+    /** The {@code kid} of the {@code SERVICE} tokens the services sign for their hand-overs. */
+    public static final String SERVICE_KEY_ID = "service";
 
     private final Optional<String> privateKeyPem;
+    private final String keyId;
     private final Duration lifetime;
     private final Clock clock;
     private final Map<String, Token> cache = new ConcurrentHashMap<>();
@@ -42,12 +52,17 @@ public class InternalTokens {
 
     @Inject
     public InternalTokens(@ConfigProperty(name = "internal-jwt.private-key") Optional<String> privateKeyPem,
+            @ConfigProperty(name = "internal-jwt.key-id") String keyId,
             @ConfigProperty(name = "internal-jwt.lifetime", defaultValue = "60s") Duration lifetime) {
-        this(privateKeyPem, lifetime, Clock.systemUTC());
+        this(privateKeyPem, keyId, lifetime, Clock.systemUTC());
     }
 
-    InternalTokens(Optional<String> privateKeyPem, Duration lifetime, Clock clock) {
+    InternalTokens(Optional<String> privateKeyPem, String keyId, Duration lifetime, Clock clock) {
+        if (!keyId.equals(GATEWAY_KEY_ID) && !keyId.equals(SERVICE_KEY_ID)) {
+            throw new IllegalArgumentException("internal-jwt.key-id must be " + GATEWAY_KEY_ID + " or " + SERVICE_KEY_ID);
+        }
         this.privateKeyPem = privateKeyPem;
+        this.keyId = keyId;
         this.lifetime = lifetime;
         this.clock = clock;
     }
@@ -82,7 +97,7 @@ public class InternalTokens {
         if (identityRequired) {
             claims.claim(Roles.IDENTITY_REQUIRED_CLAIM, true);
         }
-        String value = claims.issuedAt(now).expiresAt(expires).sign(privateKey());
+        String value = claims.issuedAt(now).expiresAt(expires).jws().keyId(keyId).sign(privateKey());
         if (cache.size() > 10_000) {
             // Bounded: callers are API keys (and their verified customers), so this only trips after a
             // flood of distinct keys or customers; clearing costs only re-signing.

@@ -25,8 +25,11 @@ class InternalTokensTest {
 
     @Test
     void signsCallerClaimsThatTheServicesVerify() throws Exception {
-        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60));
-        JwtClaims claims = consumer().processToClaims(tokens.token("key-1", Roles.AGENT, List.of("billing", "app")));
+        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), "gateway", Duration.ofSeconds(60));
+        String token = tokens.token("key-1", Roles.AGENT, List.of("billing", "app"));
+        assertEquals(InternalTokens.GATEWAY_KEY_ID, consumer().process(token).getJoseObjects().get(0).getKeyIdHeaderValue(),
+                "the services tell the gateway's key from the services' by this kid");
+        JwtClaims claims = consumer().processToClaims(token);
         assertEquals("key-1", claims.getSubject());
         assertEquals(List.of("AGENT"), claims.getStringListClaimValue("groups"));
         assertEquals(List.of("billing", "app"), claims.getStringListClaimValue(Roles.TEAMS_CLAIM));
@@ -37,7 +40,7 @@ class InternalTokensTest {
 
     @Test
     void carriesTheVerifiedCustomerOfACustomerAppAndNeverMixesCustomersUp() throws Exception {
-        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60));
+        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), "gateway", Duration.ofSeconds(60));
         JwtClaims c1 = consumer().processToClaims(tokens.token("key-1", Roles.CUSTOMER_APP, List.of(), "c-1", true));
         JwtClaims c2 = consumer().processToClaims(tokens.token("key-1", Roles.CUSTOMER_APP, List.of(), "c-2", true));
         assertEquals("c-1", c1.getStringClaimValue(Roles.CUSTOMER_CLAIM));
@@ -51,7 +54,7 @@ class InternalTokensTest {
     @Test
     void reusesATokenForHalfItsLifeOnly() {
         MutableClock clock = new MutableClock();
-        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), Duration.ofSeconds(60), clock);
+        InternalTokens tokens = new InternalTokens(Optional.of(pem(KEYS)), "service", Duration.ofSeconds(60), clock);
         String first = tokens.serviceToken("ticket-service");
         clock.now = clock.now.plusSeconds(29);
         assertEquals(first, tokens.serviceToken("ticket-service"));
@@ -61,12 +64,17 @@ class InternalTokensTest {
     }
 
     @Test
+    void signsOnlyAsTheGatewayOrAsAService() {
+        assertThrows(IllegalArgumentException.class, () -> new InternalTokens(Optional.of(pem(KEYS)), "admin", Duration.ofSeconds(60)));
+    }
+
+    @Test
     void refusesToSignWithoutAKeyAndNeverEchoesTheKey() {
-        InternalTokens none = new InternalTokens(Optional.empty(), Duration.ofSeconds(60));
+        InternalTokens none = new InternalTokens(Optional.empty(), "gateway", Duration.ofSeconds(60));
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> none.serviceToken("x"));
         assertTrue(missing.getMessage().contains("INTERNAL_JWT_PRIVATE_KEY"));
         InternalTokens bad = new InternalTokens(Optional.of("-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----"),
-                Duration.ofSeconds(60));
+                "gateway", Duration.ofSeconds(60));
         IllegalStateException invalid = assertThrows(IllegalStateException.class, () -> bad.serviceToken("x"));
         assertTrue(!invalid.getMessage().contains("c2VjcmV0"));
     }
