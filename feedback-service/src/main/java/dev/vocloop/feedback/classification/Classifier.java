@@ -54,6 +54,8 @@ public class Classifier {
         double positive = 0;
         double negative = 0;
         Map<String, Double> intents = new HashMap<>();
+        double praiseMax = 0;
+        double complaintMax = 0;
         Map<String, Double> topics = new HashMap<>();
         for (Lexicon.Hit hit : hits) {
             switch (hit.kind()) {
@@ -65,11 +67,27 @@ public class Classifier {
                         negative += hit.weight();
                     }
                 }
-                case "intent" -> intents.merge(hit.label(), hit.weight(), Double::sum);
+                case "intent" -> {
+                    intents.merge(hit.label(), hit.weight(), Double::sum);
+                    if (hit.label().equals("PRAISE")) {
+                        praiseMax = Math.max(praiseMax, hit.weight());
+                    } else if (hit.label().equals("COMPLAINT")) {
+                        complaintMax = Math.max(complaintMax, hit.weight());
+                    }
+                }
                 case "topic" -> topics.merge(hit.label(), hit.weight(), Double::sum);
                 default -> {
                 }
             }
+        }
+        // Verdict words pile up in an enthusiastic or angry review ("great, love it, awesome"); the first says
+        // it, the rest add half as much, so that they do not outvote the one sentence that reports a crash or
+        // asks for a feature. Measured cold on the app reviews: BUG F1 +0.007 (whole file), FEATURE_REQUEST +0.016.
+        if (intents.containsKey("PRAISE")) {
+            intents.put("PRAISE", damp(intents.get("PRAISE"), praiseMax));
+        }
+        if (intents.containsKey("COMPLAINT")) {
+            intents.put("COMPLAINT", damp(intents.get("COMPLAINT"), complaintMax));
         }
         double lexSentiment = Math.tanh((positive - negative) / 3.0);
         if (text.indexOf('?') >= 0 || text.indexOf('？') >= 0) {
@@ -111,6 +129,11 @@ public class Classifier {
                 || topic.getValue() < config.triageTopicConfidence();
         return new Classification(language, Intent.valueOf(intent.getKey()), round(intent.getValue()), topic.getKey(),
                 round(topic.getValue()), Sentiment.valueOf(sentiment.getKey()), round(score), needsTriage);
+    }
+
+    /** The strongest of a label's hits counts fully, the others half. */
+    private static double damp(double sum, double max) {
+        return max + 0.5 * (sum - max);
     }
 
     private static Map<String, Double> mix(Map<String, Double> lexical, LabelModel model, String[] tokens, double w) {
