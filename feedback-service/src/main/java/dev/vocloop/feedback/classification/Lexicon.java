@@ -104,6 +104,7 @@ final class Lexicon {
         // What follows "but" / "但是" usually carries the verdict of a mixed review.
         boolean contrast = false;
         List<List<Term>> path = new ArrayList<>();
+        outer:
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
             // A negator or degree word reaches to the end of its clause, not past it.
@@ -149,6 +150,10 @@ final class Lexicon {
                     if (inside && modifier) {
                         continue;
                     }
+                    // Inside a polar or neutral word matched before ("很不错", "差不多"): its "不" negates nothing after it.
+                    if (modifier && coveredUntil.getOrDefault("sentiment", -1) > i) {
+                        continue;
+                    }
                     longestHere = Math.max(longestHere, t.text().length());
                     coveredUntil.put(t.kind(), end);
                     if (modifier) {
@@ -164,8 +169,12 @@ final class Lexicon {
                         contrast = true;
                         continue;
                     }
+                    if (t.kind().equals("stop")) {
+                        // The shop's or hotel's answer under a review ("宾馆反馈", "商家回复") is not the reviewer's.
+                        break outer;
+                    }
                     if (t.kind().equals("negator")) {
-                        negatedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
+                        negatedUntil = end + (t.word() ? EN_NEGATION_REACH : t.label().equals("LONG") ? (int) t.weight() : ZH_NEGATION_REACH);
                         continue;
                     }
                     double weight = t.weight();
