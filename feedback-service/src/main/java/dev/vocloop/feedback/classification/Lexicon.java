@@ -108,7 +108,8 @@ final class Lexicon {
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
             // A negator or degree word reaches to the end of its clause, not past it.
-            if (c == '.' || c == '!' || c == '?' || c == ',' || c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == ';') {
+            if (c == '.' || c == '!' || c == '?' || c == ',' || c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == ';'
+                    || c == '、' || c == '～' || c == '~' || c == '…') {
                 negatedUntil = -1;
                 intensifiedUntil = -1;
             }
