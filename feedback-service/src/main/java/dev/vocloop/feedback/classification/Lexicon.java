@@ -96,6 +96,8 @@ final class Lexicon {
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> coveredUntil = new HashMap<>(4);
         int negatedUntil = -1;
+        // A warning ("不要", "没必要") turns praise into advice against, but "没必要浪费钱" is still a complaint.
+        boolean prohibitive = false;
         // Where the last negator or degree word began and ended: a term that starts inside one overlaps it.
         int modifierStart = -1;
         int modifierUntil = -1;
@@ -176,11 +178,13 @@ final class Lexicon {
                     }
                     if (t.kind().equals("negator")) {
                         negatedUntil = end + (t.word() ? EN_NEGATION_REACH : t.label().equals("LONG") ? (int) t.weight() : ZH_NEGATION_REACH);
+                        prohibitive = t.label().equals("WARN");
                         continue;
                     }
                     double weight = t.weight();
                     String label = t.label();
-                    if (t.kind().equals("sentiment") && i < negatedUntil && !ownNegation && !label.equals("NEUTRAL")) {
+                    if (t.kind().equals("sentiment") && i < negatedUntil && !ownNegation && !label.equals("NEUTRAL")
+                            && !(prohibitive && label.equals("NEGATIVE"))) {
                         // "not good", "不满意": a negated polar word points the other way, a little weaker.
                         label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
                         weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
