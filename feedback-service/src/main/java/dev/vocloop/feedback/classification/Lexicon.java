@@ -96,15 +96,22 @@ final class Lexicon {
         List<Hit> hits = new ArrayList<>();
         Map<String, Integer> coveredUntil = new HashMap<>(4);
         int negatedUntil = -1;
+        // A warning ("不要", "没必要") turns praise into advice against, but "没必要浪费钱" is still a complaint.
+        boolean prohibitive = false;
+        // Where the last negator or degree word began and ended: a term that starts inside one overlaps it.
+        int modifierStart = -1;
+        int modifierUntil = -1;
         int intensifiedUntil = -1;
         double intensity = 1.0;
         // What follows "but" / "但是" usually carries the verdict of a mixed review.
         boolean contrast = false;
         List<List<Term>> path = new ArrayList<>();
+        outer:
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
             // A negator or degree word reaches to the end of its clause, not past it.
-            if (c == '.' || c == '!' || c == '?' || c == ',' || c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == ';') {
+            if (c == '.' || c == '!' || c == '?' || c == ',' || c == '，' || c == '。' || c == '！' || c == '？' || c == '；' || c == ';'
+                    || c == '、' || c == '～' || c == '~' || c == '…') {
                 negatedUntil = -1;
                 intensifiedUntil = -1;
             }
@@ -138,8 +145,24 @@ final class Lexicon {
                     if (modifier && t.text().length() < longestHere) {
                         continue;
                     }
+                    // Inside a negator or degree word that began earlier ("并不" then "不怎么样", "不大" then "大方",
+                    // "是不是" then "不是"): a modifier there is part of it, and a polar word that brings its own
+                    // negation is not negated twice.
+                    boolean inside = i > modifierStart && i < modifierUntil;
+                    boolean ownNegation = inside && isNegationChar(t.text().charAt(0));
+                    if (inside && modifier) {
+                        continue;
+                    }
+                    // Inside a polar or neutral word matched before ("很不错", "差不多"): its "不" negates nothing after it.
+                    if (modifier && coveredUntil.getOrDefault("sentiment", -1) > i) {
+                        continue;
+                    }
                     longestHere = Math.max(longestHere, t.text().length());
                     coveredUntil.put(t.kind(), end);
+                    if (modifier) {
+                        modifierStart = i;
+                        modifierUntil = end;
+                    }
                     if (t.kind().equals("degree")) {
                         intensity = t.weight();
                         intensifiedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
@@ -149,13 +172,19 @@ final class Lexicon {
                         contrast = true;
                         continue;
                     }
+                    if (t.kind().equals("stop")) {
+                        // The shop's or hotel's answer under a review ("宾馆反馈", "商家回复") is not the reviewer's.
+                        break outer;
+                    }
                     if (t.kind().equals("negator")) {
-                        negatedUntil = end + (t.word() ? EN_NEGATION_REACH : ZH_NEGATION_REACH);
+                        negatedUntil = end + (t.word() ? EN_NEGATION_REACH : t.label().equals("LONG") ? (int) t.weight() : ZH_NEGATION_REACH);
+                        prohibitive = t.label().equals("WARN");
                         continue;
                     }
                     double weight = t.weight();
                     String label = t.label();
-                    if (t.kind().equals("sentiment") && i < negatedUntil && !label.equals("NEUTRAL")) {
+                    if (t.kind().equals("sentiment") && i < negatedUntil && !ownNegation && !label.equals("NEUTRAL")
+                            && !(prohibitive && label.equals("NEGATIVE"))) {
                         // "not good", "不满意": a negated polar word points the other way, a little weaker.
                         label = label.equals("POSITIVE") ? "NEGATIVE" : "POSITIVE";
                         weight *= label.equals("NEGATIVE") ? 1.0 : 0.5;
@@ -172,6 +201,10 @@ final class Lexicon {
             }
         }
         return hits;
+    }
+
+    private static boolean isNegationChar(char c) {
+        return c == '不' || c == '没' || c == '無' || c == '无' || c == '沒' || c == '非' || c == '未' || c == '别' || c == '別';
     }
 
     private static boolean isWordChar(char c) {
