@@ -473,8 +473,8 @@ final class LabelModel {
         }
     }
 
-    /** The decision value (log-odds) of each label, without offsets. */
-    private double[] decision(String[] features) {
+    /** The decision value (log-odds) of each label, without offsets; adds each known feature's naive Bayes part to {@code nb}. */
+    private double[] decision(String[] features, double[] nb) {
         int k = labels.length;
         double[] sum = new double[k];
         double[] length = new double[k];
@@ -493,6 +493,11 @@ final class LabelModel {
                         length[c] += squares[base + c];
                     }
                 }
+                if (nb != null) {
+                    for (int c = 0; c < k; c++) {
+                        nb[c] += nbLog[base + c];
+                    }
+                }
             }
         }
         double[] z = new double[k];
@@ -508,7 +513,9 @@ final class LabelModel {
      * averaged with the naive Bayes distribution when there is one.
      */
     private double[] logProbabilities(String[] features) {
-        double[] z = decision(features);
+        // The naive Bayes sums are gathered in the same pass over the features, from the log priors on.
+        double[] nb = nbLog == null ? null : nbPrior.clone();
+        double[] z = decision(features, nb);
         int k = z.length;
         double sum = 0;
         for (int c = 0; c < k; c++) {
@@ -518,17 +525,7 @@ final class LabelModel {
         for (int c = 0; c < k; c++) {
             z[c] /= sum;
         }
-        if (nbLog != null) {
-            double[] nb = nbPrior.clone();
-            for (String f : features) {
-                Integer i = index.get(f);
-                if (i != null) {
-                    int base = i * k;
-                    for (int c = 0; c < k; c++) {
-                        nb[c] += nbLog[base + c];
-                    }
-                }
-            }
+        if (nb != null) {
             shifted(nb, new double[k], nb);
             for (int c = 0; c < k; c++) {
                 z[c] = (1 - nbShare) * z[c] + nbShare * nb[c];
