@@ -51,6 +51,38 @@ public class Classifier {
     Classification classify(String text, Models m) {
         String language = LanguageDetector.detect(text);
         List<Lexicon.Hit> hits = lexicon.scan(text);
+        Lexical lex = lexical(text, hits);
+        Map<String, Double> intentP = lex.intent();
+        Map<String, Double> topicP = lex.topic();
+        Map<String, Double> sentimentP = lex.sentiment();
+
+        if (m.intent() != null || m.topic() != null || m.sentiment() != null) {
+            String[] tokens = Features.of(text, hits);
+            double w = m.examples() > 0 ? config.modelWeight() : config.seedModelWeight();
+            intentP = mix(intentP, m.intent(), tokens, w);
+            topicP = mix(topicP, m.topic(), tokens, w);
+            sentimentP = mix(sentimentP, m.sentiment(), tokens, w);
+        }
+        topicP.keySet().retainAll(config.topics());
+        if (topicP.isEmpty()) {
+            topicP = Map.of("OTHER", 0.3);
+        }
+        Map.Entry<String, Double> intent = best(intentP);
+        Map.Entry<String, Double> topic = best(topicP);
+        Map.Entry<String, Double> sentiment = best(sentimentP);
+        double score = sentimentP.getOrDefault("POSITIVE", 0.0) - sentimentP.getOrDefault("NEGATIVE", 0.0);
+        boolean needsTriage = intent.getValue() < config.triageIntentConfidence()
+                || topic.getValue() < config.triageTopicConfidence();
+        return new Classification(language, Intent.valueOf(intent.getKey()), round(intent.getValue()), topic.getKey(),
+                round(topic.getValue()), Sentiment.valueOf(sentiment.getKey()), round(score), needsTriage);
+    }
+
+    /** The lexicon's own distributions over intents, topics and sentiments (mutable maps). */
+    record Lexical(Map<String, Double> intent, Map<String, Double> topic, Map<String, Double> sentiment) {
+    }
+
+    /** What the lexicon alone says about a text, from its hits. */
+    static Lexical lexical(String text, List<Lexicon.Hit> hits) {
         double positive = 0;
         double negative = 0;
         Map<String, Double> intents = new HashMap<>();
@@ -109,26 +141,7 @@ public class Classifier {
                 // No polar word: the lexicon leans to neutral but leaves the choice to the model.
                 ? new HashMap<>(Map.of("POSITIVE", NO_HIT, "NEGATIVE", NO_HIT, "NEUTRAL", 1 - 2 * NO_HIT))
                 : new HashMap<>(Map.of("POSITIVE", positive / polar, "NEGATIVE", negative / polar, "NEUTRAL", 1.0 / polar));
-
-        if (m.intent() != null || m.topic() != null || m.sentiment() != null) {
-            String[] tokens = Features.of(text, hits);
-            double w = m.examples() > 0 ? config.modelWeight() : config.seedModelWeight();
-            intentP = mix(intentP, m.intent(), tokens, w);
-            topicP = mix(topicP, m.topic(), tokens, w);
-            sentimentP = mix(sentimentP, m.sentiment(), tokens, w);
-        }
-        topicP.keySet().retainAll(config.topics());
-        if (topicP.isEmpty()) {
-            topicP = Map.of("OTHER", 0.3);
-        }
-        Map.Entry<String, Double> intent = best(intentP);
-        Map.Entry<String, Double> topic = best(topicP);
-        Map.Entry<String, Double> sentiment = best(sentimentP);
-        double score = sentimentP.getOrDefault("POSITIVE", 0.0) - sentimentP.getOrDefault("NEGATIVE", 0.0);
-        boolean needsTriage = intent.getValue() < config.triageIntentConfidence()
-                || topic.getValue() < config.triageTopicConfidence();
-        return new Classification(language, Intent.valueOf(intent.getKey()), round(intent.getValue()), topic.getKey(),
-                round(topic.getValue()), Sentiment.valueOf(sentiment.getKey()), round(score), needsTriage);
+        return new Lexical(intentP, topicP, sentimentP);
     }
 
     /** The strongest of a label's hits counts fully, the others half. */

@@ -64,6 +64,20 @@ class LabelModelTest {
     }
 
     @Test
+    void naiveBayesPartSeparatesAndIsStored() {
+        LabelModel model = LabelModel.train(samples(), new LabelModel.Settings(16, 2, 1, false, false, 0.5, 1, java.util.Set.of()));
+        assertEquals("POSITIVE", best(model, "the", "room", "clean"));
+        assertEquals("NEGATIVE", best(model, "the", "room", "dirty"));
+        LabelModel read = LabelModel.read(model.bytes());
+        for (String[] text : List.of(new String[] {"the", "clean"}, new String[] {"dirty", "booked", "unknown"}, new String[0])) {
+            Map<String, Double> before = model.probabilities(text);
+            Map<String, Double> after = read.probabilities(text);
+            assertEquals(1.0, before.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+            before.forEach((label, p) -> assertEquals(p, after.get(label), 1e-6, label));
+        }
+    }
+
+    @Test
     void aModelOfAnotherFormatIsRefused() {
         byte[] notAModel = "not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThrows(UncheckedIOException.class, () -> LabelModel.read(notAModel));
