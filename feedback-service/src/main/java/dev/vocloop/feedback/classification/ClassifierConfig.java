@@ -40,7 +40,8 @@ public interface ClassifierConfig {
 
     /**
      * Tune offsets of the BUG and FEATURE_REQUEST decisions (for their F1) by cross-validation over the
-     * examples people gave, once there are at least 200 (before that, over the built-in seeds).
+     * examples people gave, once there are at least 200 (before that, over the built-in seeds as well). The
+     * cold-start model, before anyone gave an example, has none.
      */
     @WithDefault("true")
     boolean tuneOffsets();
@@ -56,7 +57,7 @@ public interface ClassifierConfig {
 
     /**
      * Share of a multinomial naive Bayes model in the intent model's probabilities (the rest is the logistic
-     * regression; 0 = none). App reviews, 5-fold cross-validation 3 times, mean F1 of BUG and
+     * regression; 0 = none), once people gave examples: the cold-start model is the regression alone. App reviews, 5-fold cross-validation 3 times, mean F1 of BUG and
      * FEATURE_REQUEST: 0.457 without, 0.481 with 0.5 (both with the offsets tuned as now).
      */
     @WithDefault("0.5")
