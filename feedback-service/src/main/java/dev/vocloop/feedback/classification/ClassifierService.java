@@ -45,7 +45,8 @@ public class ClassifierService {
     public record TrainingResult(String version, int examples, int heldOut, Map<String, Object> quality, Instant trainedAt) {
     }
 
-    private static final String ALGORITHM = "liblinear one-vs-rest logistic regression";
+    // Once trained, the intent model also averages in multinomial naive Bayes (ClassifierConfig#intentNaiveBayes).
+    private static final String ALGORITHM = "liblinear one-vs-rest logistic regression (intent: with naive Bayes once trained)";
 
     private final Classifier classifier;
     private final ClassifierConfig config;
