@@ -113,11 +113,13 @@ public class ClassifierService {
             classifier.use(new Models(version, read(stored, "intent"), read(stored, "topic"), read(stored, "sentiment"),
                     state.getInteger("examples", 0)));
         } catch (UncheckedIOException e) {
-            // A model stored by an older release in another format: keep the current one until the next
-            // training, and say so once per version rather than at every refresh.
+            // A model stored by an older release in another format: keep the current one and retrain from the
+            // stored examples in the background, once per version rather than at every refresh, so that an
+            // upgrade does not leave a team on the cold-start model until someone retrains by hand.
             if (!version.equals(unreadableVersion)) {
-                Log.warnf("classifier model %s is unreadable (%s); retrain to replace it", version, e.getMessage());
+                Log.warnf("classifier model %s is unreadable (%s); retraining from the stored examples", version, e.getMessage());
                 unreadableVersion = version;
+                retrainSoon();
             }
             return false;
         }
@@ -149,6 +151,11 @@ public class ClassifierService {
     /** A person corrected an item: keep it as an example and retrain soon, in the background. */
     public void learnFromCorrection(LabelledExample example) {
         upsertExample(example, "CORRECTION");
+        retrainSoon();
+    }
+
+    /** Retrains in the background after the retrain delay; corrections that come meanwhile join that run. */
+    private void retrainSoon() {
         synchronized (this) {
             if (pendingRetrain == null || pendingRetrain.isDone()) {
                 pendingRetrain = background.schedule(() -> {

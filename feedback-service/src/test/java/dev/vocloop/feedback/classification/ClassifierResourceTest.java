@@ -10,18 +10,35 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.vocloop.feedback.Eventually;
 import dev.vocloop.feedback.delivery.TicketServiceStub;
 import dev.vocloop.testing.MongoResource;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(MongoResource.class)
 @QuarkusTestResource(TicketServiceStub.class)
 class ClassifierResourceTest {
+
+    @Inject
+    ClassifierService service;
+
+    @Inject
+    MongoClient mongo;
+
+    @ConfigProperty(name = "quarkus.mongodb.database")
+    String database;
 
     private static String predictIntent(String text) {
         return given().contentType(ContentType.JSON).body(Map.of("items", List.of(Map.of("text", text))))
@@ -53,6 +70,26 @@ class ClassifierResourceTest {
                 .post("/api/v1/classifier/predict").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{\"items\":[{\"text\":\"x\",\"intent\":\"NOPE\"}]}")
                 .post("/api/v1/classifier/examples").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void retrainsByItselfWhenTheStoredModelIsFromAnOlderRelease() {
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of(Map.of("text", "the sync button does nothing", "intent", "BUG"))))
+                .post("/api/v1/classifier/examples").then().statusCode(200);
+        // What an upgrade finds: the version in use was stored in a format this release cannot read.
+        MongoCollection<Document> models = mongo.getDatabase(database).getCollection("classifier_models");
+        String old = "stored-by-an-older-release";
+        models.replaceOne(Filters.eq("_id", "model:" + old), new Document("_id", "model:" + old).append("intent", new Binary(new byte[] {1, 2, 3})),
+                new ReplaceOptions().upsert(true));
+        models.replaceOne(Filters.eq("_id", "current"), new Document("_id", "current").append("version", old).append("examples", 1),
+                new ReplaceOptions().upsert(true));
+
+        service.refresh();
+
+        String stored = Eventually.await(Duration.ofSeconds(30), () -> models.find(Filters.eq("_id", "current")).first().getString("version"),
+                v -> !v.equals(old));
+        Eventually.await(Duration.ofSeconds(30), () -> given().get("/api/v1/classifier").then().statusCode(200).extract().<String>path("version"),
+                stored::equals);
     }
 
     @Test
