@@ -79,24 +79,26 @@ public final class Platform implements AutoCloseable {
                 "FEEDBACK_SERVICE_URL", "http://127.0.0.1:" + config.feedbackPort(),
                 "TICKET_SERVICE_URL", "http://127.0.0.1:" + config.ticketPort(),
                 "SURVEY_SERVICE_URL", "http://127.0.0.1:" + config.surveyPort(),
-                "PUBLIC_BASE_URL", config.gatewayUrl(),
+                "PUBLIC_BASE_URL", config.gatewayUrl());
+        Map<String, String> serviceKeys = Map.of(
                 "INTERNAL_JWT_PRIVATE_KEY", keys.service().privateKeyPem(),
                 "GATEWAY_JWT_PUBLIC_KEY", keys.gateway().publicKeyPem(),
                 "SERVICE_JWT_PUBLIC_KEY", keys.service().publicKeyPem());
 
         Map<String, String> feedback = new HashMap<>(urls);
+        feedback.putAll(serviceKeys);
         feedback.put("MONGODB_URI", mongo.uri());
         feedback.put("MONGODB_DATABASE", "vocloop_feedback");
 
         Map<String, String> ticket = withDatabase(urls, pg, "vocloop_ticket");
+        ticket.putAll(serviceKeys);
 
         Map<String, String> survey = withDatabase(urls, pg, "vocloop_survey");
+        survey.putAll(serviceKeys);
         survey.put("SMTP_HOST", smtp.host());
         survey.put("SMTP_PORT", String.valueOf(smtp.port()));
 
         Map<String, String> gateway = withDatabase(urls, pg, "vocloop_gateway");
-        gateway.remove("GATEWAY_JWT_PUBLIC_KEY");
-        gateway.remove("SERVICE_JWT_PUBLIC_KEY");
         gateway.put("INTERNAL_JWT_PRIVATE_KEY", keys.gateway().privateKeyPem());
         gateway.put("VOCLOOP_ADMIN_KEY", adminKey);
         gateway.put("CORS_ORIGINS", config.gatewayCorsOrigins());

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.security.PublicKey;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class KeyBoundTokenFactory extends JWTCallerPrincipalFactory {
     @Inject
     public KeyBoundTokenFactory(@ConfigProperty(name = "internal-jwt.gateway-public-key") Optional<String> gatewayKey,
             @ConfigProperty(name = "internal-jwt.service-public-key") Optional<String> serviceKey) {
-        Map<String, PublicKey> found = new ConcurrentHashMap<>(2);
+        Map<String, PublicKey> found = new HashMap<>(2);
         decode(gatewayKey, "GATEWAY_JWT_PUBLIC_KEY").ifPresent(k -> found.put(InternalTokens.GATEWAY_KEY_ID, k));
         decode(serviceKey, "SERVICE_JWT_PUBLIC_KEY").ifPresent(k -> found.put(InternalTokens.SERVICE_KEY_ID, k));
         this.keys = Map.copyOf(found);

@@ -53,7 +53,7 @@ public class ApiKeyService {
             throw ProblemException.invalidField("teams", "only AGENT keys have teams");
         }
         if (request.role() != Role.CUSTOMER_APP && request.identityRequired() != null) {
-            throw ProblemException.invalidField("identityRequired", "only CUSTOMER_APP keys verify customer identities");
+            throw onlyCustomerAppsVerify();
         }
         // 256 random bits: a hash without salt or stretching is enough for secrets that cannot be guessed.
         String secret = SECRET_PREFIX + random256();
@@ -104,7 +104,7 @@ public class ApiKeyService {
     public ApiKeyIdentity setIdentityRequired(String id, boolean required) {
         ApiKey key = find(id);
         if (key.role != Role.CUSTOMER_APP) {
-            throw ProblemException.invalidField("identityRequired", "only CUSTOMER_APP keys verify customer identities");
+            throw onlyCustomerAppsVerify();
         }
         String shown = null;
         if (key.identitySecret == null) {
@@ -190,6 +190,10 @@ public class ApiKeyService {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    private static ProblemException onlyCustomerAppsVerify() {
+        return ProblemException.invalidField("identityRequired", "only CUSTOMER_APP keys verify customer identities");
     }
 
     private static String random256() {

@@ -33,12 +33,12 @@ public class AccessPolicy {
             rule(Set.of(HttpMethod.POST), "/api/v1/follow-ups/[^/]+/answer"),
             rule(Set.of(HttpMethod.GET, HttpMethod.POST), "/api/v1/unsubscribe(/.*)?"));
 
-    private static final List<Rule> CUSTOMER_APP = List.of(
-            rule(Set.of(HttpMethod.POST), "/api/v1/feedback"),
-            rule(Set.of(HttpMethod.GET), "/api/v1/customers/[^/]+/pending-surveys"));
-
     /** The customer route whose path names the customer: a key that must prove its customer may read only its own. */
     private static final Pattern PENDING_SURVEYS = Pattern.compile("/api/v1/customers/([^/]+)/pending-surveys");
+
+    private static final List<Rule> CUSTOMER_APP = List.of(
+            rule(Set.of(HttpMethod.POST), "/api/v1/feedback"),
+            rule(Set.of(HttpMethod.GET), PENDING_SURVEYS.pattern()));
 
     private static final List<Rule> AGENT = List.of(
             rule(ANY, "/api/v1/tickets(/.*)?"),

@@ -139,9 +139,12 @@ public final class AdminViews {
         }
     }
 
-    /** An API key as listed: never its secret. */
+    /**
+     * An API key as listed: never its secret.
+     *
+     * @param identity CUSTOMER_APP keys: "required" or "off" (customer identity verification); empty for other roles
+     */
     @TemplateData
-    /** @param identity CUSTOMER_APP keys: "required" or "off" (customer identity verification); empty for other roles */
     public record ApiKey(String id, String name, String role, String teams, String prefix, String createdAt, String lastUsedAt,
             String revokedAt, String identity) {
 

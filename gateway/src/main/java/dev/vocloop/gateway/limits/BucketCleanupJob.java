@@ -18,7 +18,7 @@ public class BucketCleanupJob {
         this.rateLimiter = rateLimiter;
     }
 
-    @Scheduled(every = "${vocloop.gateway.limits.cleanup-interval:1m}", delayed = "30s",
+    @Scheduled(every = "${vocloop.gateway.limits.cleanup-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeIdleBuckets() {
         try {
